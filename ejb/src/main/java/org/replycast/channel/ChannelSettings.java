@@ -1,0 +1,18 @@
+package org.replycast.channel;
+
+/**
+ * What an administrator sets on a channel. On creation {@code channelId}, {@code name} and {@code
+ * timeZone} are required; every other field left null keeps the channel's default.
+ */
+public record ChannelSettings(
+        String channelId,
+        String name,
+        String place,
+        String timeZone,
+        String source,
+        Integer maxConnectedCalls,
+        Integer maxCallSeconds,
+        Long maxMessageBytes,
+        Integer maxMessageSeconds,
+        ModerationMode moderation,
+        String forwardUrl) {}

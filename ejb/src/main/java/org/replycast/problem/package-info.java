@@ -1,0 +1,6 @@
+/**
+ * The problems a request can run into, each with the stable code of the terminal protocol, its HTTP status
+ * and a title; services throw {@link org.replycast.problem.ProblemException} and the web module turns it
+ * into RFC 9457 problem details.
+ */
+package org.replycast.problem;

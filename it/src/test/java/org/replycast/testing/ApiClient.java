@@ -1,0 +1,71 @@
+package org.replycast.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks HTTP to the Replycast under test, on the port the build gave it. */
+public final class ApiClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    public static URI baseUri() {
+        return URI.create("http://localhost:" + System.getProperty("replycast.it.http.port", "8280") + "/");
+    }
+
+    public static URI managementUri() {
+        return URI.create("http://127.0.0.1:" + System.getProperty("replycast.it.management.port", "10190") + "/");
+    }
+
+    public HttpResponse<String> get(URI uri, String... headers) {
+        return send(HttpRequest.newBuilder(uri).GET(), headers);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return get(baseUri().resolve(path), headers);
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send(
+                HttpRequest.newBuilder(baseUri().resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                headers);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        request.timeout(TIMEOUT).header("Accept", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public static JsonStructure json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.read();
+        }
+    }
+
+    public static JsonObject object(HttpResponse<String> response) {
+        return json(response).asJsonObject();
+    }
+}

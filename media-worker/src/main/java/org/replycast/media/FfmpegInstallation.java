@@ -1,0 +1,51 @@
+package org.replycast.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
+
+/**
+ * The ffmpeg binary that JAVE2 ships for this platform, unpacked on first use. Everything the media
+ * worker runs goes through {@link #executable()}, so no system ffmpeg is needed.
+ */
+public final class FfmpegInstallation {
+
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String executable;
+
+    public FfmpegInstallation() {
+        this.executable = new DefaultFFMPEGLocator().getExecutablePath();
+    }
+
+    public String executable() {
+        return executable;
+    }
+
+    /**
+     * Runs {@code ffmpeg -version} and returns its first line, such as {@code ffmpeg version 4.4 ...}.
+     *
+     * @throws IOException when the binary does not run or does not answer in time
+     */
+    public String version() throws IOException {
+        Process process = new ProcessBuilder(executable, "-hide_banner", "-version")
+                .redirectErrorStream(true)
+                .start();
+        try (InputStream output = process.getInputStream()) {
+            String text = new String(output.readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(VERSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(
+                        "ffmpeg -version failed: " + text.lines().findFirst().orElse(""));
+            }
+            return text.lines().findFirst().orElseThrow(() -> new IOException("ffmpeg -version printed nothing"));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while asking ffmpeg for its version", interrupted);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

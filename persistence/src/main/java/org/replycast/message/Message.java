@@ -1,0 +1,289 @@
+package org.replycast.message;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.replycast.persistence.IdentifierRule;
+
+/**
+ * A reply message sent by a call's destination terminal, with where its bytes are ({@link MessageState})
+ * and whether it may be shown ({@link ModerationState}). The message guards its own invariants: it is
+ * {@code STORED} only once, from {@code RECEIVING}, with its size and checksum, and is moderated only once
+ * stored; a refused step throws {@link IllegalStateException} and changes nothing.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    @Id
+    @Column(name = "message_id", length = 64)
+    private String messageId;
+
+    @Column(name = "call_id", nullable = false, updatable = false, length = 36)
+    private String callId;
+
+    @Column(name = "channel_id", nullable = false, updatable = false, length = 64)
+    private String channelId;
+
+    @Column(name = "sender_terminal_id", nullable = false, updatable = false, length = 64)
+    private String senderTerminalId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private MessageState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "moderation", nullable = false, length = 16)
+    private ModerationState moderation;
+
+    @Column(name = "content_type", nullable = false, length = 255)
+    private String contentType;
+
+    @Column(name = "bytes", nullable = false)
+    private long bytes;
+
+    @Column(name = "sha256", length = 64)
+    private String sha256;
+
+    @Column(name = "duration_ms")
+    private Long durationMs;
+
+    @Column(name = "title", length = 200)
+    private String title;
+
+    @Column(name = "reason", length = 1000)
+    private String reason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "stored_at")
+    private Instant storedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private Long version;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** For JPA. */
+    protected Message() {}
+
+    /**
+     * Starts a message in state {@code RECEIVING}, moderation {@code PENDING}, with no bytes yet.
+     *
+     * @param title the sender's title, or null
+     * @throws IllegalArgumentException naming the field that breaks a rule
+     */
+    public Message(
+            String messageId,
+            String callId,
+            String channelId,
+            String senderTerminalId,
+            String contentType,
+            String title,
+            Instant createdAt) {
+        this.messageId = IdentifierRule.require("messageId", messageId);
+        this.callId = text("callId", callId, 36);
+        this.channelId = IdentifierRule.require("channelId", channelId);
+        this.senderTerminalId = IdentifierRule.require("senderTerminalId", senderTerminalId);
+        this.contentType = text("contentType", contentType, 255);
+        this.title = title == null ? null : text("title", title, 200);
+        if (createdAt == null) {
+            throw new IllegalArgumentException("createdAt must be given");
+        }
+        this.createdAt = createdAt;
+        this.state = MessageState.RECEIVING;
+        this.moderation = ModerationState.PENDING;
+    }
+
+    /**
+     * Counts further bytes that were durably accepted while receiving.
+     *
+     * @return the bytes accepted so far, the offset a sender continues from
+     */
+    public long append(long length) {
+        requireState(MessageState.RECEIVING, "append to");
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        bytes = Math.addExact(bytes, length);
+        return bytes;
+    }
+
+    /**
+     * {@code RECEIVING → STORED}: every byte is durable and the checksum matched.
+     *
+     * @param sha256 lower-case hex of the whole message's SHA-256
+     * @param durationMs the media's duration as probed, or null if unknown
+     */
+    public void store(long bytes, String sha256, Long durationMs, Instant storedAt) {
+        requireState(MessageState.RECEIVING, "store");
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must not be negative");
+        }
+        if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
+        }
+        if (durationMs != null && durationMs < 0) {
+            throw new IllegalArgumentException("durationMs must not be negative");
+        }
+        if (storedAt == null) {
+            throw new IllegalArgumentException("storedAt must be given");
+        }
+        this.bytes = bytes;
+        this.sha256 = sha256;
+        this.durationMs = durationMs;
+        this.storedAt = storedAt;
+        this.state = MessageState.STORED;
+    }
+
+    /**
+     * {@code RECEIVING} or {@code STORED → REJECTED}: the content is refused, for example because the media
+     * prober finds no audio or video in it.
+     */
+    public void reject(String reason) {
+        if (state != MessageState.RECEIVING && state != MessageState.STORED) {
+            throw refused("reject");
+        }
+        this.reason = text("reason", reason, 1000);
+        this.state = MessageState.REJECTED;
+    }
+
+    /** {@code RECEIVING → INCOMPLETE}: the sender went away before the end signal. */
+    public void markIncomplete() {
+        requireState(MessageState.RECEIVING, "mark incomplete");
+        state = MessageState.INCOMPLETE;
+    }
+
+    /** {@code INCOMPLETE → RECEIVING}: the sender continues where the accepted bytes end. */
+    public void resume() {
+        requireState(MessageState.INCOMPLETE, "resume");
+        state = MessageState.RECEIVING;
+    }
+
+    /** Records a moderator's (or automatic moderation's) decision on a stored message. */
+    public void moderate(ModerationState decision) {
+        if (decision != ModerationState.APPROVED && decision != ModerationState.REJECTED) {
+            throw new IllegalArgumentException("moderation must be APPROVED or REJECTED");
+        }
+        requireState(MessageState.STORED, "moderate");
+        moderation = decision;
+    }
+
+    private void requireState(MessageState required, String action) {
+        if (state != required) {
+            throw refused(action);
+        }
+    }
+
+    private IllegalStateException refused(String action) {
+        return new IllegalStateException("Cannot " + action + " message " + messageId + " in state " + state);
+    }
+
+    private static String text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw new IllegalArgumentException(field + " must be 1 to " + maxLength + " characters, not blank");
+        }
+        return value;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getCallId() {
+        return callId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    public String getSenderTerminalId() {
+        return senderTerminalId;
+    }
+
+    public MessageState getState() {
+        return state;
+    }
+
+    public ModerationState getModeration() {
+        return moderation;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    /** Bytes accepted so far while receiving; the whole size once stored. */
+    public long getBytes() {
+        return bytes;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public Long getDurationMs() {
+        return durationMs;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getStoredAt() {
+        return storedAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void beforeWrite() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public String toString() {
+        return "Message[" + messageId + ", " + state + ", " + moderation + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Message that && Objects.equals(messageId, that.messageId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(messageId);
+    }
+}

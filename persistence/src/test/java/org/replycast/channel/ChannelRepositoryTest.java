@@ -1,0 +1,95 @@
+package org.replycast.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.replycast.persistence.TestDatabase.fromTransaction;
+import static org.replycast.persistence.TestDatabase.inTransaction;
+import static org.replycast.persistence.TestDatabase.uniqueId;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Channels are stored with all their settings, found, listed in order and found by status. */
+class ChannelRepositoryTest {
+
+    @Test
+    void persistedChannelIsFoundWithItsSettings() {
+        String channelId = uniqueId("hall");
+        inTransaction(em -> {
+            Channel channel = new Channel(channelId, "Main hall", "Europe/Paris", "rtsp://camera/1", "key-1");
+            channel.setPlace("Rue de la Paix 1, Paris");
+            channel.setMaxConnectedCalls(3);
+            channel.setMaxCallSeconds(600);
+            channel.setMaxMessageBytes(5_000_000_000L);
+            channel.setMaxMessageSeconds(30);
+            channel.setModeration(ModerationMode.MANUAL);
+            channel.setForwardUrl("https://venue.example.org/hook");
+            channel.changeStatus(ChannelStatus.FAILED, "no signal");
+            new ChannelRepository(em).persist(channel);
+        });
+
+        Channel found = fromTransaction(em -> new ChannelRepository(em).findById(channelId))
+                .orElseThrow();
+
+        assertEquals("Main hall", found.getName());
+        assertEquals("Rue de la Paix 1, Paris", found.getPlace());
+        assertEquals("Europe/Paris", found.getTimeZone());
+        assertEquals("rtsp://camera/1", found.getSource());
+        assertEquals(3, found.getMaxConnectedCalls());
+        assertEquals(600, found.getMaxCallSeconds());
+        assertEquals(5_000_000_000L, found.getMaxMessageBytes());
+        assertEquals(30, found.getMaxMessageSeconds());
+        assertEquals(ModerationMode.MANUAL, found.getModeration());
+        assertEquals("https://venue.example.org/hook", found.getForwardUrl());
+        assertEquals("key-1", found.getDisplayKey());
+        assertEquals(ChannelStatus.FAILED, found.getStatus());
+        assertEquals("no signal", found.getStatusDetail());
+        assertEquals(0L, found.getVersion());
+    }
+
+    @Test
+    void unknownChannelIsNotFound() {
+        assertTrue(fromTransaction(em -> new ChannelRepository(em).findById(uniqueId("hall")))
+                .isEmpty());
+    }
+
+    @Test
+    void listIsOrderedById() {
+        String prefix = uniqueId("hall");
+        inTransaction(em -> {
+            ChannelRepository channels = new ChannelRepository(em);
+            channels.persist(new Channel(prefix + "-2", "Two", "UTC", "test", "k"));
+            channels.persist(new Channel(prefix + "-1", "One", "UTC", "test", "k"));
+        });
+
+        List<String> ids = fromTransaction(em -> new ChannelRepository(em).list()).stream()
+                .map(Channel::getChannelId)
+                .filter(id -> id.startsWith(prefix))
+                .toList();
+
+        assertEquals(List.of(prefix + "-1", prefix + "-2"), ids);
+    }
+
+    @Test
+    void findByStatusReturnsOnlyChannelsInThatStatus() {
+        String live = uniqueId("hall");
+        String stopped = uniqueId("hall");
+        inTransaction(em -> {
+            Channel liveChannel = new Channel(live, "Live", "UTC", "test", "k");
+            liveChannel.changeStatus(ChannelStatus.LIVE, null);
+            Channel stoppedChannel = new Channel(stopped, "Stopped", "UTC", "test", "k");
+            stoppedChannel.changeStatus(ChannelStatus.STOPPED, null);
+            new ChannelRepository(em).persist(liveChannel);
+            new ChannelRepository(em).persist(stoppedChannel);
+        });
+
+        List<String> liveIds =
+                fromTransaction(em -> new ChannelRepository(em).findByStatus(ChannelStatus.LIVE)).stream()
+                        .map(Channel::getChannelId)
+                        .toList();
+
+        assertTrue(liveIds.contains(live));
+        assertFalse(liveIds.contains(stopped));
+    }
+}

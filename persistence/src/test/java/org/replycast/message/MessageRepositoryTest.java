@@ -1,0 +1,147 @@
+package org.replycast.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.replycast.persistence.TestDatabase.createChannel;
+import static org.replycast.persistence.TestDatabase.createTerminal;
+import static org.replycast.persistence.TestDatabase.fromTransaction;
+import static org.replycast.persistence.TestDatabase.inTransaction;
+import static org.replycast.persistence.TestDatabase.uniqueId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.replycast.call.Call;
+import org.replycast.persistence.TestDatabase;
+
+/** Messages are stored with their states and found by id, by sender and by channel and moderation. */
+class MessageRepositoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private final String channelId = createChannel();
+    private final String requester = createTerminal();
+    private final String sender = createTerminal();
+    private final String callId = connectedCall();
+
+    private String connectedCall() {
+        Call call = new Call(UUID.randomUUID().toString(), channelId, requester, sender, T0);
+        call.connect(T0, uniqueId("play"), uniqueId("up"));
+        inTransaction(em -> em.persist(call));
+        return call.getCallId();
+    }
+
+    private Message newMessage(String from, Instant createdAt) {
+        return new Message(uniqueId("m"), callId, channelId, from, "video/webm", "Hello", createdAt);
+    }
+
+    private String persisted(Message message) {
+        inTransaction(em -> new MessageRepository(em).persist(message));
+        return message.getMessageId();
+    }
+
+    @Test
+    void persistedMessageIsFoundWithItsStates() {
+        Message message = newMessage(sender, T0);
+        message.append(4096);
+        message.store(4096, SHA256, 1_500L, T0.plusSeconds(30));
+        message.moderate(ModerationState.APPROVED);
+        String messageId = persisted(message);
+
+        Message found = fromTransaction(em -> new MessageRepository(em).findById(messageId))
+                .orElseThrow();
+
+        assertEquals(callId, found.getCallId());
+        assertEquals(channelId, found.getChannelId());
+        assertEquals(sender, found.getSenderTerminalId());
+        assertEquals(MessageState.STORED, found.getState());
+        assertEquals(ModerationState.APPROVED, found.getModeration());
+        assertEquals("video/webm", found.getContentType());
+        assertEquals(4096, found.getBytes());
+        assertEquals(SHA256, found.getSha256());
+        assertEquals(1_500L, found.getDurationMs());
+        assertEquals("Hello", found.getTitle());
+        assertEquals(T0, found.getCreatedAt());
+        assertEquals(T0.plusSeconds(30), found.getStoredAt());
+    }
+
+    @Test
+    void unknownMessageIsNotFound() {
+        assertTrue(fromTransaction(em -> new MessageRepository(em).findById(uniqueId("m")))
+                .isEmpty());
+    }
+
+    @Test
+    void aStateChangeOfAStoredMessageIsStored() {
+        String messageId = persisted(newMessage(sender, T0));
+
+        inTransaction(em ->
+                new MessageRepository(em).findById(messageId).orElseThrow().markIncomplete());
+
+        Message found = fromTransaction(em -> new MessageRepository(em).findById(messageId))
+                .orElseThrow();
+        assertEquals(MessageState.INCOMPLETE, found.getState());
+        assertEquals(1L, found.getVersion());
+    }
+
+    @Test
+    void listIsOldestFirst() {
+        String later = persisted(newMessage(sender, T0.plusSeconds(10)));
+        String earlier = persisted(newMessage(sender, T0));
+
+        List<String> ids = fromTransaction(em -> new MessageRepository(em).list()).stream()
+                .map(Message::getMessageId)
+                .filter(id -> id.equals(earlier) || id.equals(later))
+                .toList();
+
+        assertEquals(List.of(earlier, later), ids);
+    }
+
+    @Test
+    void findBySenderReturnsOnlyThatTerminalsMessagesOldestFirst() {
+        String second = persisted(newMessage(sender, T0.plusSeconds(10)));
+        String first = persisted(newMessage(sender, T0));
+        persisted(newMessage(requester, T0));
+
+        List<String> ids = fromTransaction(em -> new MessageRepository(em).findBySender(sender)).stream()
+                .map(Message::getMessageId)
+                .toList();
+
+        assertEquals(List.of(first, second), ids);
+    }
+
+    @Test
+    void findStoredByChannelAndModerationReturnsWhatTheDisplayMayPlay() {
+        Message approved = newMessage(sender, T0);
+        approved.store(10, SHA256, null, T0);
+        approved.moderate(ModerationState.APPROVED);
+        Message pending = newMessage(sender, T0);
+        pending.store(10, SHA256, null, T0);
+        Message rejectedContent = newMessage(sender, T0);
+        rejectedContent.store(10, SHA256, null, T0);
+        rejectedContent.moderate(ModerationState.APPROVED);
+        rejectedContent.reject("not audio or video");
+        List.of(approved, pending, rejectedContent).forEach(this::persisted);
+
+        List<String> ids = fromTransaction(em ->
+                        new MessageRepository(em).findStoredByChannelAndModeration(channelId, ModerationState.APPROVED))
+                .stream()
+                .map(Message::getMessageId)
+                .toList();
+
+        assertEquals(List.of(approved.getMessageId()), ids);
+    }
+
+    @Test
+    void aMessageOfAnUnknownCallIsRefusedByTheDatabase() {
+        Message message =
+                new Message(uniqueId("m"), UUID.randomUUID().toString(), channelId, sender, "audio/ogg", null, T0);
+
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> persisted(message));
+
+        assertTrue(String.valueOf(TestDatabase.sqlState(thrown)).startsWith("23"), thrown::toString);
+    }
+}

@@ -1,0 +1,164 @@
+package org.replycast.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A message's own invariants: how it is received, stored, refused, cut off, resumed and moderated. */
+class MessageTest {
+
+    private static final Instant CREATED = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Instant STORED_AT = Instant.parse("2026-01-01T10:01:00Z");
+    private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private static Message message() {
+        return new Message(
+                "m-1", "5f2b9c1e-8a7d-4e3f-9c1e-8a7d4e3f5f2b", "hall-1", "T-2", "video/webm", "Hello", CREATED);
+    }
+
+    @Test
+    void newMessageIsReceivingAndPendingWithNoBytes() {
+        Message message = message();
+
+        assertEquals(MessageState.RECEIVING, message.getState());
+        assertEquals(ModerationState.PENDING, message.getModeration());
+        assertEquals(0, message.getBytes());
+        assertNull(message.getSha256());
+        assertNull(message.getStoredAt());
+        assertEquals(CREATED, message.getCreatedAt());
+    }
+
+    @Test
+    void appendCountsTheBytesAcceptedSoFar() {
+        Message message = message();
+
+        assertEquals(1024, message.append(1024));
+        assertEquals(1536, message.append(512));
+        assertEquals(1536, message.getBytes());
+    }
+
+    @Test
+    void storeRecordsSizeChecksumDurationAndTime() {
+        Message message = message();
+
+        message.store(2048, SHA256, 4_000L, STORED_AT);
+
+        assertEquals(MessageState.STORED, message.getState());
+        assertEquals(2048, message.getBytes());
+        assertEquals(SHA256, message.getSha256());
+        assertEquals(4_000L, message.getDurationMs());
+        assertEquals(STORED_AT, message.getStoredAt());
+    }
+
+    @Test
+    void storeNeedsTheHexChecksum() {
+        Message message = message();
+
+        assertThrows(IllegalArgumentException.class, () -> message.store(10, null, null, STORED_AT));
+        assertThrows(IllegalArgumentException.class, () -> message.store(10, "abc", null, STORED_AT));
+        assertThrows(IllegalArgumentException.class, () -> message.store(10, SHA256.toUpperCase(), null, STORED_AT));
+
+        assertEquals(MessageState.RECEIVING, message.getState());
+    }
+
+    @Test
+    void storeHappensOnlyOnceAndOnlyFromReceiving() {
+        Message stored = message();
+        stored.store(10, SHA256, null, STORED_AT);
+        assertThrows(IllegalStateException.class, () -> stored.store(20, SHA256, null, STORED_AT));
+        assertEquals(10, stored.getBytes());
+
+        Message incomplete = message();
+        incomplete.markIncomplete();
+        assertThrows(IllegalStateException.class, () -> incomplete.store(10, SHA256, null, STORED_AT));
+        assertThrows(IllegalStateException.class, () -> incomplete.append(10));
+        assertEquals(MessageState.INCOMPLETE, incomplete.getState());
+    }
+
+    @Test
+    void rejectRecordsItsReasonFromReceivingOrStored() {
+        Message receiving = message();
+        receiving.reject("not audio or video");
+        assertEquals(MessageState.REJECTED, receiving.getState());
+        assertEquals("not audio or video", receiving.getReason());
+
+        Message stored = message();
+        stored.store(10, SHA256, null, STORED_AT);
+        stored.reject("not audio or video");
+        assertEquals(MessageState.REJECTED, stored.getState());
+    }
+
+    @Test
+    void rejectNeedsAReasonAndRefusesAnEndedMessage() {
+        Message message = message();
+        assertThrows(IllegalArgumentException.class, () -> message.reject(" "));
+        assertEquals(MessageState.RECEIVING, message.getState());
+
+        message.reject("too large");
+        assertThrows(IllegalStateException.class, () -> message.reject("again"));
+        assertEquals("too large", message.getReason());
+
+        Message incomplete = message();
+        incomplete.markIncomplete();
+        assertThrows(IllegalStateException.class, () -> incomplete.reject("cut off"));
+    }
+
+    @Test
+    void anIncompleteMessageResumesWhereItsBytesEnd() {
+        Message message = message();
+        message.append(1000);
+
+        message.markIncomplete();
+        assertEquals(MessageState.INCOMPLETE, message.getState());
+        assertThrows(IllegalStateException.class, message::markIncomplete);
+
+        message.resume();
+        assertEquals(MessageState.RECEIVING, message.getState());
+        assertEquals(1500, message.append(500));
+        assertThrows(IllegalStateException.class, message::resume);
+    }
+
+    @Test
+    void onlyAStoredMessageIsModerated() {
+        Message message = message();
+        assertThrows(IllegalStateException.class, () -> message.moderate(ModerationState.APPROVED));
+        assertEquals(ModerationState.PENDING, message.getModeration());
+
+        message.store(10, SHA256, null, STORED_AT);
+        message.moderate(ModerationState.APPROVED);
+        assertEquals(ModerationState.APPROVED, message.getModeration());
+
+        message.moderate(ModerationState.REJECTED);
+        assertEquals(ModerationState.REJECTED, message.getModeration());
+        assertThrows(IllegalArgumentException.class, () -> message.moderate(ModerationState.PENDING));
+    }
+
+    @Test
+    void idsAndFieldsThatBreakARuleAreNamed() {
+        String callId = "5f2b9c1e-8a7d-4e3f-9c1e-8a7d4e3f5f2b";
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Message("m 1", callId, "hall-1", "T-2", "video/webm", null, CREATED))
+                .getMessage()
+                .startsWith("messageId "));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Message("m-1", callId, "hall-1", "T/2", "video/webm", null, CREATED))
+                .getMessage()
+                .startsWith("senderTerminalId "));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Message("m-1", callId, "hall-1", "T-2", "", null, CREATED))
+                .getMessage()
+                .startsWith("contentType "));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Message("m-1", callId, "hall-1", "T-2", "video/webm", null, null))
+                .getMessage()
+                .startsWith("createdAt "));
+    }
+}

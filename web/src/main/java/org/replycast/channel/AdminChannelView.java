@@ -1,0 +1,43 @@
+package org.replycast.channel;
+
+import java.time.Instant;
+
+/** A channel as an administrator sees it, every setting and the display key included. */
+public record AdminChannelView(
+        String channelId,
+        String name,
+        String place,
+        String timeZone,
+        String source,
+        int maxConnectedCalls,
+        int maxCallSeconds,
+        long maxMessageBytes,
+        int maxMessageSeconds,
+        ModerationMode moderation,
+        String forwardUrl,
+        String displayKey,
+        ChannelStatus status,
+        String statusDetail,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static AdminChannelView of(Channel channel) {
+        return new AdminChannelView(
+                channel.getChannelId(),
+                channel.getName(),
+                channel.getPlace(),
+                channel.getTimeZone(),
+                channel.getSource(),
+                channel.getMaxConnectedCalls(),
+                channel.getMaxCallSeconds(),
+                channel.getMaxMessageBytes(),
+                channel.getMaxMessageSeconds(),
+                channel.getModeration(),
+                channel.getForwardUrl(),
+                channel.getDisplayKey(),
+                channel.getStatus(),
+                channel.getStatusDetail(),
+                channel.getCreatedAt(),
+                channel.getUpdatedAt());
+    }
+}
