@@ -110,6 +110,6 @@ class ChannelsApiIT {
                 "api/v1/admin/channels",
                 "{\"channelId\":\"" + newChannelId() + "\",\"name\":\"x\",\"timeZone\":\"UTC\"}");
 
-        assertEquals(401, response.statusCode(), response.body());
+        assertProblem(response, 401, "unauthorized");
     }
 }

@@ -29,7 +29,8 @@ class ConsoleSignInIT {
 
     private static void signIn(Browser browser, String user, String password) {
         browser.driver().get(ApiClient.baseUri().resolve("console/").toString());
-        browser.waitUpTo(PAGE_TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.waitUpTo(PAGE_TIMEOUT, "keycloak-login-form")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertTrue(
                 browser.driver()
                         .getCurrentUrl()
@@ -64,7 +65,7 @@ class ConsoleSignInIT {
             browser.screenshot("console-guest-forbidden");
             assertTrue(browser.driver().findElements(By.id("greeting")).isEmpty());
             assertTrue(
-                    browser.driver().getPageSource().contains("Forbidden"),
+                    browser.driver().getPageSource().contains("no role that allows this"),
                     browser.driver().getPageSource());
         }
     }

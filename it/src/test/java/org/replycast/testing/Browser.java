@@ -48,6 +48,19 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout);
     }
 
+    /** A wait that, when it runs out, saves a screenshot under the given name and says where the page was. */
+    public WebDriverWait waitUpTo(Duration timeout, String screenshotOnTimeout) {
+        return new WebDriverWait(driver, timeout) {
+            @Override
+            protected RuntimeException timeoutException(String message, Throwable lastException) {
+                screenshot("timeout-" + screenshotOnTimeout);
+                return super.timeoutException(
+                        message + "; the page was " + driver.getCurrentUrl() + " titled '" + driver.getTitle() + "'",
+                        lastException);
+            }
+        };
+    }
+
     /** Saves what the page shows, as a test artifact a person can look at. */
     public void screenshot(String name) {
         Path target = Path.of(System.getProperty("replycast.it.artifacts", "target/artifacts"), name + ".png");

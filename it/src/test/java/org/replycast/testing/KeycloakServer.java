@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real Keycloak that the build unpacked, started once for the whole test run in dev mode with an
- * in-memory database and the replycast realm imported, and stopped when the run ends.
+ * The real Keycloak that the build unpacked, started once for the whole test run in dev mode with a database
+ * of the tests' own and the replycast realm imported, and stopped when the run ends. It keeps the build
+ * options of the Run command (dev-file database), so neither start re-augments Keycloak.
  */
 public final class KeycloakServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -54,7 +55,8 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
                             home.resolve("bin/kc.sh").toString(),
                             "start-dev",
                             "--http-port=" + port(),
-                            "--db=dev-mem",
+                            "--db-url=jdbc:h2:file:" + log.getParent().resolve("keycloak-db/keycloakdb")
+                                    + ";NON_KEYWORDS=VALUE",
                             "--import-realm",
                             "--cache=local")
                     .redirectErrorStream(true)

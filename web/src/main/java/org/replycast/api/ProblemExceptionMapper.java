@@ -1,9 +1,7 @@
 package org.replycast.api;
 
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
@@ -27,8 +25,6 @@ import org.replycast.problem.ProblemType;
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
-    static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://replycast.org/problems/";
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
 
     @Context
@@ -38,17 +34,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         ProblemException problem = asProblem(thrown);
         ProblemType type = problem.type();
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("type", TYPE_BASE + type.code())
-                .add("title", type.title())
-                .add("status", type.status())
-                .add("detail", problem.detail());
-        if (uriInfo != null) {
-            body.add("instance", uriInfo.getRequestUri().getRawPath());
-        }
+        String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         return Response.status(type.status())
-                .type(MEDIA_TYPE)
-                .entity(body.build().toString())
+                .type(ProblemDetails.MEDIA_TYPE)
+                .entity(ProblemDetails.json(type, problem.detail(), instance))
                 .build();
     }
 
