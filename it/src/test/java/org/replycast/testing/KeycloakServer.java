@@ -55,6 +55,8 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
                             home.resolve("bin/kc.sh").toString(),
                             "start-dev",
                             "--http-port=" + port(),
+                            "--http-management-port="
+                                    + System.getProperty("replycast.it.keycloak.management.port", "9380"),
                             "--db-url=jdbc:h2:file:" + log.getParent().resolve("keycloak-db/keycloakdb")
                                     + ";NON_KEYWORDS=VALUE",
                             "--import-realm",
