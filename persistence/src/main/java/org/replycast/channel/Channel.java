@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.replycast.persistence.IdentifierRule;
+import org.replycast.persistence.TextRule;
 
 /**
  * A camera and microphone at a place, distributed live to the terminals that call it: its source, time
@@ -120,7 +121,7 @@ public class Channel {
     }
 
     public void setName(String name) {
-        this.name = text("name", name, 200);
+        this.name = TextRule.require("name", name, 200);
     }
 
     public String getPlace() {
@@ -128,7 +129,7 @@ public class Channel {
     }
 
     public void setPlace(String place) {
-        this.place = place == null ? null : text("place", place, 200);
+        this.place = place == null ? null : TextRule.require("place", place, 200);
     }
 
     /** The channel's time zone id, such as {@code Europe/Paris}. */
@@ -157,7 +158,7 @@ public class Channel {
     }
 
     public void setSource(String source) {
-        this.source = text("source", source, 2048);
+        this.source = TextRule.require("source", source, 2048);
     }
 
     public int getMaxConnectedCalls() {
@@ -220,7 +221,7 @@ public class Channel {
     }
 
     public void setDisplayKey(String displayKey) {
-        this.displayKey = text("displayKey", displayKey, 128);
+        this.displayKey = TextRule.require("displayKey", displayKey, 128);
     }
 
     public ChannelStatus getStatus() {
@@ -260,13 +261,6 @@ public class Channel {
     @PreUpdate
     void beforeUpdate() {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank() || value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be 1 to " + maxLength + " characters, not blank");
-        }
-        return value;
     }
 
     private static long positive(String field, long value) {

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.replycast.persistence.IdentifierRule;
+import org.replycast.persistence.TextRule;
 
 /**
  * A reply message sent by a call's destination terminal, with where its bytes are ({@link MessageState})
@@ -97,11 +98,11 @@ public class Message {
             String title,
             Instant createdAt) {
         this.messageId = IdentifierRule.require("messageId", messageId);
-        this.callId = text("callId", callId, 36);
+        this.callId = TextRule.require("callId", callId, 36);
         this.channelId = IdentifierRule.require("channelId", channelId);
         this.senderTerminalId = IdentifierRule.require("senderTerminalId", senderTerminalId);
-        this.contentType = text("contentType", contentType, 255);
-        this.title = title == null ? null : text("title", title, 200);
+        this.contentType = TextRule.require("contentType", contentType, 255);
+        this.title = title == null ? null : TextRule.require("title", title, 200);
         if (createdAt == null) {
             throw new IllegalArgumentException("createdAt must be given");
         }
@@ -159,7 +160,7 @@ public class Message {
         if (state != MessageState.RECEIVING && state != MessageState.STORED) {
             throw refused("reject");
         }
-        this.reason = text("reason", reason, 1000);
+        this.reason = TextRule.require("reason", reason, 1000);
         this.state = MessageState.REJECTED;
     }
 
@@ -192,13 +193,6 @@ public class Message {
 
     private IllegalStateException refused(String action) {
         return new IllegalStateException("Cannot " + action + " message " + messageId + " in state " + state);
-    }
-
-    private static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank() || value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be 1 to " + maxLength + " characters, not blank");
-        }
-        return value;
     }
 
     public String getMessageId() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.replycast.persistence.IdentifierRule;
+import org.replycast.persistence.TextRule;
 
 /**
  * A registered terminal: its identification number, a display name, its secret as ciphertext (encrypted
@@ -70,7 +71,7 @@ public class Terminal {
     }
 
     public void setDisplayName(String displayName) {
-        this.displayName = text("displayName", displayName, 200);
+        this.displayName = TextRule.require("displayName", displayName, 200);
     }
 
     /** The terminal's secret, encrypted and base64-encoded by the authentication service. */
@@ -80,7 +81,7 @@ public class Terminal {
 
     /** Replaces the secret, as when it is rotated. */
     public void setSecretCiphertext(String secretCiphertext) {
-        this.secretCiphertext = text("secretCiphertext", secretCiphertext, 1024);
+        this.secretCiphertext = TextRule.require("secretCiphertext", secretCiphertext, 1024);
     }
 
     public boolean isEnabled() {
@@ -125,13 +126,6 @@ public class Terminal {
     @PreUpdate
     void beforeUpdate() {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank() || value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be 1 to " + maxLength + " characters, not blank");
-        }
-        return value;
     }
 
     @Override
