@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
@@ -55,8 +56,11 @@ public class ChannelService {
         try {
             channels.persist(channel);
             channels.flush();
-        } catch (PersistenceException raceLost) {
-            throw taken(settings.channelId());
+        } catch (PersistenceException rejected) {
+            if (isIntegrityViolation(rejected)) {
+                throw taken(settings.channelId()); // another request created the same id since the check above
+            }
+            throw rejected;
         }
         LOG.info(() -> "channel " + channel.getChannelId() + " created, source " + channel.getSource());
         return channel;
@@ -85,6 +89,18 @@ public class ChannelService {
         } catch (IllegalArgumentException broken) {
             throw new ProblemException(ProblemType.INVALID, broken.getMessage());
         }
+    }
+
+    /** SQL state class 23 is an integrity constraint violation, the same in H2 and PostgreSQL. */
+    private static boolean isIntegrityViolation(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException taken(String channelId) {

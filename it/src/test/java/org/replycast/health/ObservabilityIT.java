@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -26,19 +28,18 @@ class ObservabilityIT {
     }
 
     @Test
-    void readinessIsUpOnceTheEarIsDeployed() {
+    void readinessIsUpWithTheDeploymentTheDatabaseAndTheBroker() {
         HttpResponse<String> response = api.get(ApiClient.managementUri().resolve("health/ready"));
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject health = ApiClient.object(response);
         assertEquals("UP", health.getString("status"));
-        JsonObject deployments = health.getJsonArray("checks").stream()
+        Map<String, String> checks = health.getJsonArray("checks").stream()
                 .map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals("deployments-status"))
-                .findFirst()
-                .orElseThrow()
-                .getJsonObject("data");
-        assertTrue(deployments.keySet().stream().anyMatch(name -> name.endsWith(".ear")), deployments.toString());
+                .collect(Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
+        assertEquals("UP", checks.get("database"), checks.toString());
+        assertEquals("UP", checks.get("messaging"), checks.toString());
+        assertEquals("UP", checks.get("deployments-status"), checks.toString());
     }
 
     @Test

@@ -5,15 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.replycast.persistence.IdentifierRule;
+import org.replycast.persistence.VersionedEntity;
 
 /**
  * A terminal's call to a channel, for itself or for a destination terminal. The call owns its state
@@ -26,7 +23,7 @@ import org.replycast.persistence.IdentifierRule;
  */
 @Entity
 @Table(name = "call")
-public class Call {
+public class Call extends VersionedEntity {
 
     @Id
     @Column(name = "call_id", length = 36)
@@ -65,13 +62,6 @@ public class Call {
 
     @Column(name = "uplink_token", length = 128)
     private String uplinkToken;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private Long version;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     /** For JPA. */
     protected Call() {}
@@ -240,20 +230,6 @@ public class Call {
     /** The token of the uplink URL, present only while the call is {@code CONNECTED}. */
     public String getUplinkToken() {
         return uplinkToken;
-    }
-
-    public Long getVersion() {
-        return version;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    @PreUpdate
-    void beforeWrite() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

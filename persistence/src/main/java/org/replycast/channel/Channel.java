@@ -6,18 +6,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.persistence.TextRule;
+import org.replycast.persistence.VersionedEntity;
 
 /**
  * A camera and microphone at a place, distributed live to the terminals that call it: its source, time
@@ -25,7 +23,7 @@ import org.replycast.persistence.TextRule;
  */
 @Entity
 @Table(name = "channel")
-public class Channel {
+public class Channel extends VersionedEntity {
 
     public static final int DEFAULT_MAX_CONNECTED_CALLS = 100;
     public static final int DEFAULT_MAX_CALL_SECONDS = 7200;
@@ -77,15 +75,8 @@ public class Channel {
     @Column(name = "status_detail", length = 1000)
     private String statusDetail;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private Long version;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     /** For JPA. */
     protected Channel() {}
@@ -239,28 +230,13 @@ public class Channel {
         this.statusDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     }
 
-    public Long getVersion() {
-        return version;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
     @PrePersist
-    void beforeInsert() {
-        // The database keeps microseconds; truncating here keeps loaded and in-memory values equal.
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    void stampCreation() {
+        createdAt = getUpdatedAt();
     }
 
     private static long positive(String field, long value) {

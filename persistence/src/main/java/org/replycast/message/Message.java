@@ -5,16 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.persistence.TextRule;
+import org.replycast.persistence.VersionedEntity;
 
 /**
  * A reply message sent by a call's destination terminal, with where its bytes are ({@link MessageState})
@@ -24,7 +21,7 @@ import org.replycast.persistence.TextRule;
  */
 @Entity
 @Table(name = "message")
-public class Message {
+public class Message extends VersionedEntity {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -72,13 +69,6 @@ public class Message {
 
     @Column(name = "stored_at")
     private Instant storedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private Long version;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     /** For JPA. */
     protected Message() {}
@@ -250,20 +240,6 @@ public class Message {
 
     public Instant getStoredAt() {
         return storedAt;
-    }
-
-    public Long getVersion() {
-        return version;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    @PreUpdate
-    void beforeWrite() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -4,14 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.persistence.TextRule;
+import org.replycast.persistence.VersionedEntity;
 
 /**
  * A registered terminal: its identification number, a display name, its secret as ciphertext (encrypted
@@ -19,7 +17,7 @@ import org.replycast.persistence.TextRule;
  */
 @Entity
 @Table(name = "terminal")
-public class Terminal {
+public class Terminal extends VersionedEntity {
 
     @Id
     @Column(name = "terminal_id", length = 64)
@@ -37,15 +35,8 @@ public class Terminal {
     @Column(name = "auto_answer_seconds")
     private Integer autoAnswerSeconds;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private Long version;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     /** For JPA. */
     protected Terminal() {}
@@ -104,28 +95,13 @@ public class Terminal {
         this.autoAnswerSeconds = autoAnswerSeconds;
     }
 
-    public Long getVersion() {
-        return version;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
     @PrePersist
-    void beforeInsert() {
-        // The database keeps microseconds; truncating here keeps loaded and in-memory values equal.
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    void stampCreation() {
+        createdAt = getUpdatedAt();
     }
 
     @Override

@@ -17,14 +17,17 @@ public class ContainerErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Requested directly rather than dispatched as an error page, /error is simply not a resource.
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = statusAttribute instanceof Integer code ? code : response.getStatus();
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        int status = statusAttribute instanceof Integer code ? code : HttpServletResponse.SC_NOT_FOUND;
+        Object errorPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = errorPath == null ? request.getRequestURI() : errorPath.toString();
         ProblemType type = ProblemType.forStatus(status);
         String detail =
                 switch (type) {
                     case UNAUTHORIZED -> "Send a bearer token from the identity provider (Keycloak) with the request.";
                     case FORBIDDEN -> "Your account has no role that allows this. Ask a Replycast administrator.";
+                    case NOT_FOUND -> "There is nothing at this address.";
                     default -> "The request could not be handled as sent.";
                 };
         response.setStatus(status);
