@@ -16,6 +16,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
     CONFLICT("conflict", 409, "Conflict"),
     DESTINATION_UNAVAILABLE("destination-unavailable", 409, "The destination terminal is unavailable"),
+    TOO_LARGE("too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     LOCKED("locked", 429, "Too many failed signatures"),
     INTERNAL("internal", 500, "Internal error"),
@@ -53,6 +54,7 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 413 -> TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? INTERNAL : INVALID;
         };
