@@ -19,7 +19,8 @@ import org.replycast.persistence.VersionedEntity;
 
 /**
  * A camera and microphone at a place, distributed live to the terminals that call it: its source, time
- * zone, limits for calls and reply messages, moderation, forwarding URL and distribution status.
+ * zone, limits for calls and reply messages, moderation, forwarding URL and distribution status. A removed
+ * channel keeps its row for the history of its calls and messages, but is found by no lookup.
  */
 @Entity
 @Table(name = "channel")
@@ -77,6 +78,9 @@ public class Channel extends VersionedEntity {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "removed_at")
+    private Instant removedAt;
 
     /** For JPA. */
     protected Channel() {}
@@ -232,6 +236,23 @@ public class Channel extends VersionedEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Removes the channel for good: stopped, its id never handed out again, its history kept. */
+    public void remove(Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("at must be given");
+        }
+        changeStatus(ChannelStatus.STOPPED, "removed");
+        removedAt = at;
+    }
+
+    public boolean isRemoved() {
+        return removedAt != null;
+    }
+
+    public Instant getRemovedAt() {
+        return removedAt;
     }
 
     @PrePersist

@@ -1,11 +1,18 @@
 package org.replycast.terminal;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.persistence.TextRule;
@@ -13,11 +20,16 @@ import org.replycast.persistence.VersionedEntity;
 
 /**
  * A registered terminal: its identification number, a display name, its secret as ciphertext (encrypted
- * and decrypted by the authentication service, never here) and whether it is enabled.
+ * and decrypted by the authentication service, never here), whether it is enabled, when it may start a
+ * distribution, and whether it answers calls on its own. A removed terminal keeps its row for the history of
+ * its calls and messages, but has no secret left and is found by no lookup.
  */
 @Entity
 @Table(name = "terminal")
 public class Terminal extends VersionedEntity {
+
+    /** What stands in the secret's column once the terminal is removed: no secret decrypts from it. */
+    static final String REMOVED_SECRET = "removed";
 
     @Id
     @Column(name = "terminal_id", length = 64)
@@ -35,8 +47,20 @@ public class Terminal extends VersionedEntity {
     @Column(name = "auto_answer_seconds")
     private Integer autoAnswerSeconds;
 
+    // Eager: the schedule is read on every call start, and a terminal has only a few entries.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "terminal_window", joinColumns = @JoinColumn(name = "terminal_id"))
+    private List<WeeklyWindow> windows = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "terminal_date_range", joinColumns = @JoinColumn(name = "terminal_id"))
+    private List<DateRange> dateRanges = new ArrayList<>();
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "removed_at")
+    private Instant removedAt;
 
     /** For JPA. */
     protected Terminal() {}
@@ -95,8 +119,47 @@ public class Terminal extends VersionedEntity {
         this.autoAnswerSeconds = autoAnswerSeconds;
     }
 
+    /** When the terminal may start a distribution; {@link AccessSchedule#ALWAYS} when it has no schedule. */
+    public AccessSchedule getSchedule() {
+        return new AccessSchedule(windows, dateRanges);
+    }
+
+    public void setSchedule(AccessSchedule schedule) {
+        AccessSchedule given = schedule == null ? AccessSchedule.ALWAYS : schedule;
+        windows.clear();
+        windows.addAll(given.windows());
+        dateRanges.clear();
+        dateRanges.addAll(given.dateRanges());
+    }
+
+    /** Tells whether the schedule lets the terminal start a distribution at the moment, in the zone. */
+    public boolean mayStartAt(Instant moment, ZoneId zone) {
+        return getSchedule().allows(moment, zone);
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /**
+     * Removes the terminal for good: disabled, its schedule and secret gone, its id never handed out again.
+     */
+    public void remove(Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("at must be given");
+        }
+        enabled = false;
+        setSchedule(AccessSchedule.ALWAYS);
+        secretCiphertext = REMOVED_SECRET;
+        removedAt = at;
+    }
+
+    public boolean isRemoved() {
+        return removedAt != null;
+    }
+
+    public Instant getRemovedAt() {
+        return removedAt;
     }
 
     @PrePersist

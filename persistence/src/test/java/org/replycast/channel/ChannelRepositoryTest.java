@@ -7,8 +7,20 @@ import static org.replycast.persistence.TestDatabase.fromTransaction;
 import static org.replycast.persistence.TestDatabase.inTransaction;
 import static org.replycast.persistence.TestDatabase.uniqueId;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.replycast.call.Call;
+import org.replycast.call.CallRepository;
+import org.replycast.call.CallState;
+import org.replycast.persistence.TestDatabase;
 
 /** Channels are stored with all their settings, found, listed in order and found by status. */
 class ChannelRepositoryTest {
@@ -91,5 +103,69 @@ class ChannelRepositoryTest {
 
         assertTrue(liveIds.contains(live));
         assertFalse(liveIds.contains(stopped));
+    }
+
+    @Test
+    void aRemovedChannelIsFoundByNoLookupButKeepsItsId() {
+        String channelId = TestDatabase.createChannel();
+
+        inTransaction(em ->
+                new ChannelRepository(em).findById(channelId).orElseThrow().remove(Instant.now()));
+
+        assertTrue(fromTransaction(em -> new ChannelRepository(em).findById(channelId))
+                .isEmpty());
+        assertTrue(fromTransaction(em -> new ChannelRepository(em).findByIdForUpdate(channelId))
+                .isEmpty());
+        assertTrue((boolean) fromTransaction(em -> new ChannelRepository(em).isIdTaken(channelId)));
+        assertFalse(fromTransaction(em -> new ChannelRepository(em).list()).stream()
+                .anyMatch(c -> c.getChannelId().equals(channelId)));
+        assertEquals(
+                ChannelStatus.STOPPED,
+                fromTransaction(em -> em.find(Channel.class, channelId)).getStatus());
+    }
+
+    /** The admission control of call processing rests on this: count-then-insert under the channel's lock. */
+    @Test
+    void lockingTheChannelSerializesCountThenInsert() throws Exception {
+        String channelId = TestDatabase.createChannel();
+        String terminalId = TestDatabase.createTerminal();
+        int capacity = 3;
+        int contenders = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> admitted = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                admitted.add(pool.submit(() -> {
+                    start.await();
+                    return fromTransaction(em -> {
+                        new ChannelRepository(em).findByIdForUpdate(channelId).orElseThrow();
+                        CallRepository calls = new CallRepository(em);
+                        if (calls.countByChannelAndState(channelId, CallState.CONNECTED) >= capacity) {
+                            return false;
+                        }
+                        Call call = new Call(
+                                UUID.randomUUID().toString(), channelId, terminalId, terminalId, Instant.now());
+                        call.connect(
+                                Instant.now(),
+                                UUID.randomUUID().toString(),
+                                UUID.randomUUID().toString());
+                        calls.persist(call);
+                        return true;
+                    });
+                }));
+            }
+            start.countDown();
+            int admittedCount = 0;
+            for (Future<Boolean> outcome : admitted) {
+                admittedCount += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertEquals(capacity, admittedCount);
+            assertEquals((long) capacity, (long) fromTransaction(
+                    em -> new CallRepository(em).countByChannelAndState(channelId, CallState.CONNECTED)));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

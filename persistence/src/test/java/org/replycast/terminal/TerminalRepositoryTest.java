@@ -12,7 +12,12 @@ import static org.replycast.persistence.TestDatabase.uniqueId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.RollbackException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.replycast.persistence.TestDatabase;
 
@@ -113,5 +118,70 @@ class TerminalRepositoryTest {
                         em -> new TerminalRepository(em).persist(new Terminal(terminalId, "Twin", "eA=="))));
 
         assertEquals("23505", TestDatabase.sqlState(thrown), thrown::toString);
+    }
+
+    @Test
+    void aScheduleIsStoredAndReadBack() {
+        String terminalId = TestDatabase.createTerminal();
+        AccessSchedule schedule = new AccessSchedule(
+                List.of(new WeeklyWindow(DayOfWeek.SUNDAY, LocalTime.of(14, 0), LocalTime.of(17, 0))),
+                List.of(new DateRange(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))));
+
+        inTransaction(em ->
+                new TerminalRepository(em).findById(terminalId).orElseThrow().setSchedule(schedule));
+
+        Terminal found = fromTransaction(em -> new TerminalRepository(em).findById(terminalId))
+                .orElseThrow();
+        assertEquals(schedule, found.getSchedule());
+
+        inTransaction(em ->
+                new TerminalRepository(em).findById(terminalId).orElseThrow().setSchedule(null));
+        assertTrue(fromTransaction(em -> new TerminalRepository(em).findById(terminalId))
+                .orElseThrow()
+                .getSchedule()
+                .isAlways());
+    }
+
+    @Test
+    void aRemovedTerminalIsFoundByNoLookupButKeepsItsId() {
+        String terminalId = TestDatabase.createTerminal();
+
+        inTransaction(em ->
+                new TerminalRepository(em).findById(terminalId).orElseThrow().remove(Instant.now()));
+
+        assertTrue(fromTransaction(em -> new TerminalRepository(em).findById(terminalId))
+                .isEmpty());
+        assertTrue((boolean) fromTransaction(em -> new TerminalRepository(em).isIdTaken(terminalId)));
+        assertFalse(fromTransaction(em -> new TerminalRepository(em).list()).stream()
+                .anyMatch(t -> t.getTerminalId().equals(terminalId)));
+        Terminal row = fromTransaction(em -> em.find(Terminal.class, terminalId));
+        assertFalse(row.isEnabled());
+        assertEquals(Terminal.REMOVED_SECRET, row.getSecretCiphertext(), "no secret survives removal");
+    }
+
+    @Test
+    void searchMatchesIdOrNameInPagesAndTakesWildcardsLiterally() {
+        String prefix = uniqueId("S").toLowerCase(Locale.ROOT);
+        inTransaction(em -> {
+            TerminalRepository terminals = new TerminalRepository(em);
+            terminals.persist(new Terminal(prefix + "-1", "Kitchen tablet", "c2VjcmV0"));
+            terminals.persist(new Terminal(prefix + "-2", "Hall screen", "c2VjcmV0"));
+            terminals.persist(new Terminal(prefix + "_3", "Garden phone", "c2VjcmV0"));
+        });
+
+        List<Terminal> firstPage = fromTransaction(em -> new TerminalRepository(em).search(prefix, 0, 2));
+        List<Terminal> secondPage = fromTransaction(em -> new TerminalRepository(em).search(prefix, 2, 2));
+
+        assertEquals(List.of(prefix + "-1", prefix + "-2"), ids(firstPage));
+        assertEquals(List.of(prefix + "_3"), ids(secondPage));
+        assertEquals(
+                3L, (long) fromTransaction(em -> new TerminalRepository(em).count(prefix.toUpperCase(Locale.ROOT))));
+        assertEquals(List.of(prefix + "_3"), ids(fromTransaction(em -> new TerminalRepository(em)
+                .search(prefix + "_", 0, 10))));
+        assertEquals(1L, (long) fromTransaction(em -> new TerminalRepository(em).count(prefix + "-2")));
+    }
+
+    private static List<String> ids(List<Terminal> terminals) {
+        return terminals.stream().map(Terminal::getTerminalId).toList();
     }
 }

@@ -1,0 +1,56 @@
+package org.replycast.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.replycast.persistence.TestDatabase.fromTransaction;
+import static org.replycast.persistence.TestDatabase.inTransaction;
+import static org.replycast.persistence.TestDatabase.uniqueId;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The audit trail is read back newest first, for one terminal or all, whatever a client sent. */
+class AuditRepositoryTest {
+
+    @Test
+    void oneTerminalsRecordsComeNewestFirst() {
+        String terminalId = uniqueId("T");
+        Instant first = Instant.parse("2026-11-26T10:00:00Z");
+        inTransaction(em -> {
+            AuditRepository audit = new AuditRepository(em);
+            audit.persist(new AuditRecord(
+                    first, AuditKind.AUTHENTICATION, "signature-invalid", null, terminalId, null, null));
+            audit.persist(new AuditRecord(
+                    first.plusSeconds(5), AuditKind.CALL, "CONNECTED", terminalId, terminalId, null, null));
+            audit.persist(new AuditRecord(
+                    first.plusSeconds(9), AuditKind.CALL, "CONNECTED", "other", uniqueId("T"), null, null));
+        });
+
+        List<String> codes = fromTransaction(em -> new AuditRepository(em).newest(terminalId, 0, 10)).stream()
+                .map(AuditRecord::getCode)
+                .toList();
+
+        assertEquals(List.of("CONNECTED", "signature-invalid"), codes);
+        assertEquals(
+                1,
+                fromTransaction(em -> new AuditRepository(em).newest(terminalId, 1, 10))
+                        .size());
+        assertEquals(
+                3,
+                fromTransaction(em -> new AuditRepository(em).newest(null, 0, 3))
+                        .size());
+    }
+
+    @Test
+    void oversizedClientValuesAreCutToTheirColumns() {
+        String longKeyId = "k".repeat(300);
+        AuditRecord record = new AuditRecord(
+                Instant.now(), AuditKind.AUTHENTICATION, "signature-invalid", null, longKeyId, null, "d".repeat(5000));
+
+        inTransaction(em -> new AuditRepository(em).persist(record));
+
+        AuditRecord stored = fromTransaction(em -> em.find(AuditRecord.class, record.getAuditId()));
+        assertEquals(64, stored.getTerminalId().length());
+        assertEquals(1000, stored.getDetail().length());
+    }
+}
