@@ -35,8 +35,24 @@ public class CallRepository {
                 .getResultList();
     }
 
+    /** All calls in the state, oldest first, as for an administrator's overview. */
+    public List<Call> findByState(CallState state) {
+        return entityManager
+                .createQuery("select c from Call c where c.state = :state order by c.createdAt, c.callId", Call.class)
+                .setParameter("state", state)
+                .getResultList();
+    }
+
     public void persist(Call call) {
         entityManager.persist(call);
+    }
+
+    /**
+     * Reads the call's state anew from the database, as after taking its channel's lock: what another
+     * transaction committed while this one waited is seen before the call changes.
+     */
+    public void refresh(Call call) {
+        entityManager.refresh(call);
     }
 
     /** How many of the channel's calls are in the state, as when counting connected calls for capacity. */

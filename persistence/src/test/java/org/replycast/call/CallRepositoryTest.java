@@ -155,6 +155,40 @@ class CallRepositoryTest {
     }
 
     @Test
+    void findByStateListsCallsOfEveryChannelInThatStateOldestFirst() {
+        Call later = new Call(UUID.randomUUID().toString(), createChannel(), requester, destination, T0.plusSeconds(3));
+        later.ring(T0.plusSeconds(3));
+        Call earlier = newCall(T0);
+        earlier.ring(T0);
+        persisted(later);
+        persisted(earlier);
+        persisted(newCall(T0));
+
+        List<String> ids = fromTransaction(em -> new CallRepository(em).findByState(CallState.RINGING)).stream()
+                .map(Call::getCallId)
+                .filter(id -> id.equals(earlier.getCallId()) || id.equals(later.getCallId()))
+                .toList();
+
+        assertEquals(List.of(earlier.getCallId(), later.getCallId()), ids);
+    }
+
+    @Test
+    void refreshSeesWhatAnotherTransactionCommitted() {
+        String callId = persisted(newCall(T0));
+
+        CallState seen = fromTransaction(em -> {
+            CallRepository repository = new CallRepository(em);
+            Call call = repository.findById(callId).orElseThrow();
+            inTransaction(other ->
+                    new CallRepository(other).findById(callId).orElseThrow().ring(T0));
+            repository.refresh(call);
+            return call.getState();
+        });
+
+        assertEquals(CallState.RINGING, seen);
+    }
+
+    @Test
     void tokensFindTheConnectedCallAndNothingOnceItEnded() {
         String playback = uniqueId("play");
         String uplink = uniqueId("up");

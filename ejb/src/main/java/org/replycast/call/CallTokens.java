@@ -1,0 +1,105 @@
+package org.replycast.call;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Answers, on every request of distribution and the gateway, which connected call a playback or uplink
+ * token belongs to. The database is the truth; this node remembers what it read for a few seconds and
+ * forgets a call the moment its end is committed here or announced from another node.
+ */
+@ApplicationScoped
+public class CallTokens {
+
+    // Bounds how long a node may miss another node's announcement of an end: within one segment duration.
+    static final Duration ENTRY_LIFETIME = Duration.ofSeconds(4);
+    // Longer than any database read that began before an end can take, so that read is never remembered.
+    static final Duration ENDED_MEMORY = Duration.ofMinutes(5);
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Instant> endedCalls = new ConcurrentHashMap<>();
+    private CallRepository calls;
+    private Clock clock;
+
+    /** For CDI's proxy. */
+    protected CallTokens() {}
+
+    @Inject
+    public CallTokens(CallRepository calls) {
+        this(calls, Clock.systemUTC());
+    }
+
+    CallTokens(CallRepository calls, Clock clock) {
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /** The connected call whose playback URL carries this token; empty for any other token. */
+    public Optional<ConnectedCall> byPlaybackToken(String token) {
+        return lookup("playback:", token, calls::findByPlaybackToken);
+    }
+
+    /** The connected call whose uplink URL carries this token; empty for any other token. */
+    public Optional<ConnectedCall> byUplinkToken(String token) {
+        return lookup("uplink:", token, calls::findByUplinkToken);
+    }
+
+    void forgetCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallChanged changed) {
+        forget(changed.call());
+    }
+
+    void forgetAnnounced(@Observes CallAnnounced announced) {
+        forget(announced.call());
+    }
+
+    private Optional<ConnectedCall> lookup(String kind, String token, Function<String, Optional<Call>> fromDatabase) {
+        if (token == null || token.isEmpty() || token.length() > 128) {
+            return Optional.empty();
+        }
+        String key = kind + token;
+        Instant now = clock.instant();
+        Entry remembered = entries.get(key);
+        if (remembered != null && remembered.expires().isAfter(now)) {
+            return Optional.of(remembered.call());
+        }
+        Optional<ConnectedCall> found = fromDatabase.apply(token).map(ConnectedCall::of);
+        if (found.isEmpty()) {
+            entries.remove(key);
+            return found;
+        }
+        entries.put(key, new Entry(found.get(), now.plus(ENTRY_LIFETIME)));
+        // The read may have begun before the call's end was committed: an end seen since wins.
+        if (endedCalls.containsKey(found.get().callId())) {
+            entries.remove(key);
+            return Optional.empty();
+        }
+        sweep(now);
+        return found;
+    }
+
+    private void forget(CallSnapshot call) {
+        if (!call.state().isFinal()) {
+            return;
+        }
+        // Noted before the removal, so a lookup racing with it either sees the note or is removed after.
+        endedCalls.put(call.callId(), clock.instant());
+        entries.values().removeIf(entry -> entry.call().callId().equals(call.callId()));
+    }
+
+    private void sweep(Instant now) {
+        entries.values().removeIf(entry -> !entry.expires().isAfter(now));
+        Instant forgotten = now.minus(ENDED_MEMORY);
+        endedCalls.values().removeIf(endedAt -> endedAt.isBefore(forgotten));
+    }
+
+    private record Entry(ConnectedCall call, Instant expires) {}
+}
