@@ -129,6 +129,7 @@ public class CallProcessingService {
         if (!hasRoom(channel)) {
             throw capacityRefusal(channel);
         }
+        scheduler.cancelAll(call.getCallId());
         connect(call, channel, now());
         return changed(call, terminalId);
     }
@@ -228,6 +229,7 @@ public class CallProcessingService {
             case AUTO_ANSWER -> {
                 if (call.getState() == CallState.RINGING && channel != null) {
                     if (hasRoom(channel)) {
+                        scheduler.cancelAll(call.getCallId());
                         connect(call, channel, now());
                         changed(call, SERVER);
                     } else {
@@ -284,7 +286,6 @@ public class CallProcessingService {
 
     private void connect(Call call, Channel channel, Instant at) {
         call.connect(at, newToken(), newToken());
-        scheduler.cancelAll(call.getCallId());
         scheduler.schedule(
                 call.getCallId(), CallTimer.Kind.MAXIMUM_LENGTH, Duration.ofSeconds(channel.getMaxCallSeconds()));
     }

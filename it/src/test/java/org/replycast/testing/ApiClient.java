@@ -44,6 +44,10 @@ public final class ApiClient {
                 headers);
     }
 
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(baseUri().resolve(path)).DELETE(), headers);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         request.timeout(TIMEOUT).header("Accept", "application/json");
         for (int i = 0; i < headers.length; i += 2) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /api/v1/calls}: the signed terminal starts, answers, declines, reads and ends its calls. */
@@ -58,7 +57,10 @@ public class CallsResource {
             description = "With ?state=RINGING (or any call state) the calls in that state; without it the"
                     + " terminal's active calls, RINGING and CONNECTED. Oldest first.")
     public JsonArray list(@QueryParam("state") String state) {
-        return json(callProcessing.list(CallParameters.caller(security), CallParameters.state(state)));
+        String caller = CallParameters.caller(security);
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        callProcessing.list(caller, CallParameters.state(state)).forEach(call -> array.add(CallView.of(call, caller)));
+        return array.build();
     }
 
     @GET
@@ -99,12 +101,5 @@ public class CallsResource {
     public JsonObject release(@PathParam("callId") String callId) {
         String caller = CallParameters.caller(security);
         return CallView.of(callProcessing.release(caller, callId), caller);
-    }
-
-    private JsonArray json(List<CallSnapshot> calls) {
-        String caller = CallParameters.caller(security);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        calls.forEach(call -> array.add(CallView.of(call, caller)));
-        return array.build();
     }
 }
