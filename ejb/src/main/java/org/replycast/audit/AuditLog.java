@@ -31,4 +31,9 @@ public class AuditLog {
     public List<AuditRecord> newest(String terminalId, int offset, int limit) {
         return records.newest(terminalId, offset, limit);
     }
+
+    /** How many records {@link #newest} pages through. */
+    public long count(String terminalId) {
+        return records.count(terminalId);
+    }
 }

@@ -1,19 +1,27 @@
 package org.replycast.channel;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.replycast.audit.AuditKind;
+import org.replycast.audit.AuditLog;
+import org.replycast.problem.EntityRules;
+import org.replycast.problem.IntegrityViolation;
 import org.replycast.problem.ProblemException;
 import org.replycast.problem.ProblemType;
 
-/** Creates, lists and shows channels; the web module's resources and the console call it. */
+/**
+ * Creates, lists, shows, changes and removes channels; the web module's resources and the console call it.
+ * Removal tells call processing through {@link ChannelRemoved}; every change goes to the audit trail.
+ */
 @Stateless
 public class ChannelService {
 
@@ -24,83 +32,119 @@ public class ChannelService {
     @Inject
     ChannelRepository channels;
 
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Event<ChannelRemoved> removed;
+
     public List<Channel> list() {
         return channels.list();
     }
 
+    /** @throws ProblemException {@code not-found} when there is no such channel, or it was removed */
     public Channel find(String channelId) {
-        return channels.findById(channelId)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No channel " + channelId + "."));
+        return channels.findById(channelId).orElseThrow(ChannelService::notFound);
     }
 
     /**
      * Creates a channel with a fresh display key.
      *
+     * @param actor the administrator's name, for the audit trail
      * @throws ProblemException {@code invalid} naming the field that breaks a rule, {@code conflict} when the
-     *     channel id is taken
+     *     channel id is taken, by a removed channel too
      */
-    public Channel create(ChannelSettings settings) {
-        if (channels.findById(settings.channelId()).isPresent()) {
-            throw taken(settings.channelId());
-        }
-        Channel channel = validated(() -> {
+    public Channel create(ChannelSettings settings, String actor) {
+        Channel channel = EntityRules.enforce(() -> {
             Channel created = new Channel(
                     settings.channelId(),
                     settings.name(),
                     settings.timeZone(),
                     settings.source() == null ? DEFAULT_SOURCE : settings.source(),
                     newDisplayKey());
-            apply(settings, created);
+            apply(settings.optionalSettings(), created);
             return created;
         });
+        if (channels.isIdTaken(channel.getChannelId())) {
+            throw taken(channel.getChannelId());
+        }
         try {
             channels.persist(channel);
             channels.flush();
         } catch (PersistenceException rejected) {
-            if (isIntegrityViolation(rejected)) {
-                throw taken(settings.channelId()); // another request created the same id since the check above
+            if (IntegrityViolation.isCauseOf(rejected)) {
+                throw taken(channel.getChannelId()); // another request created the same id since the check above
             }
             throw rejected;
         }
-        LOG.info(() -> "channel " + channel.getChannelId() + " created, source " + channel.getSource());
+        // The source stays out of the trail and the log: a camera URL may carry its password.
+        audit("channel-created", actor, channel.getChannelId());
+        LOG.info(() -> "channel " + channel.getChannelId() + " created by " + actor);
         return channel;
     }
 
-    private static void apply(ChannelSettings settings, Channel channel) {
-        setIfGiven(settings.place(), channel::setPlace);
-        setIfGiven(settings.maxConnectedCalls(), channel::setMaxConnectedCalls);
-        setIfGiven(settings.maxCallSeconds(), channel::setMaxCallSeconds);
-        setIfGiven(settings.maxMessageBytes(), channel::setMaxMessageBytes);
-        setIfGiven(settings.maxMessageSeconds(), channel::setMaxMessageSeconds);
-        setIfGiven(settings.moderation(), channel::setModeration);
-        setIfGiven(settings.forwardUrl(), channel::setForwardUrl);
+    /**
+     * Applies the changes that are given.
+     *
+     * @throws ProblemException {@code not-found}, or {@code invalid} naming the field that breaks a rule, and
+     *     then nothing is changed
+     */
+    public Channel update(String channelId, ChannelChanges changes, String actor) {
+        Channel channel = find(channelId);
+        List<String> changed = EntityRules.enforce(() -> apply(changes, channel));
+        channels.flush();
+        if (!changed.isEmpty()) {
+            audit("channel-updated", actor, channelId + ": " + String.join(", ", changed));
+            LOG.info(() -> "channel " + channelId + " updated by " + actor + ": " + String.join(", ", changed));
+        }
+        return channel;
     }
 
-    private static <T> void setIfGiven(T value, Consumer<T> setter) {
+    /**
+     * Removes the channel for good, ending its calls through {@link ChannelRemoved}; its history stays and
+     * its id is never handed out again. Holds the channel's lock, as call admission does, so that no call is
+     * admitted to it meanwhile.
+     */
+    public void remove(String channelId, String actor) {
+        Channel channel = channels.findByIdForUpdate(channelId).orElseThrow(ChannelService::notFound);
+        channel.remove(Instant.now());
+        removed.fire(new ChannelRemoved(channelId));
+        channels.flush();
+        audit("channel-removed", actor, channelId);
+        LOG.info(() -> "channel " + channelId + " removed by " + actor);
+    }
+
+    /** Sets the values that are given; returns the names of the fields it set. */
+    private static List<String> apply(ChannelChanges changes, Channel channel) {
+        List<String> changed = new ArrayList<>();
+        change("name", changes.name(), channel::setName, changed);
+        change("place", changes.place(), place -> channel.setPlace(place.orElse(null)), changed);
+        change("timeZone", changes.timeZone(), channel::setTimeZone, changed);
+        change("source", changes.source(), channel::setSource, changed);
+        change("maxConnectedCalls", changes.maxConnectedCalls(), channel::setMaxConnectedCalls, changed);
+        change("maxCallSeconds", changes.maxCallSeconds(), channel::setMaxCallSeconds, changed);
+        change("maxMessageBytes", changes.maxMessageBytes(), channel::setMaxMessageBytes, changed);
+        change("maxMessageSeconds", changes.maxMessageSeconds(), channel::setMaxMessageSeconds, changed);
+        change("moderation", changes.moderation(), channel::setModeration, changed);
+        change("forwardUrl", changes.forwardUrl(), url -> channel.setForwardUrl(url.orElse(null)), changed);
+        return changed;
+    }
+
+    /** Sets a given value and notes the field as changed; a null value is not given. */
+    private static <T> void change(String field, T value, Consumer<T> setter, List<String> changed) {
         if (value != null) {
             setter.accept(value);
+            changed.add(field);
         }
     }
 
-    /** Runs entity construction, turning a broken invariant into an {@code invalid} problem. */
-    private static <T> T validated(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (IllegalArgumentException broken) {
-            throw new ProblemException(ProblemType.INVALID, broken.getMessage());
-        }
+    private void audit(String code, String actor, String detail) {
+        auditLog.record(AuditKind.ADMINISTRATION, code, actor, null, null, detail);
     }
 
-    /** SQL state class 23 is an integrity constraint violation, the same in H2 and PostgreSQL. */
-    private static boolean isIntegrityViolation(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
+    private static ProblemException notFound() {
+        // The id is not repeated: it may be long or arbitrary input, and the problem's instance names the path.
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no channel with this id.");
     }
 
     private static ProblemException taken(String channelId) {

@@ -1,5 +1,7 @@
 package org.replycast.channel;
 
+import java.util.Optional;
+
 /**
  * What an administrator sets on a channel. On creation {@code channelId}, {@code name} and {@code
  * timeZone} are required; every other field left null keeps the channel's default.
@@ -15,4 +17,20 @@ public record ChannelSettings(
         Long maxMessageBytes,
         Integer maxMessageSeconds,
         ModerationMode moderation,
-        String forwardUrl) {}
+        String forwardUrl) {
+
+    /** The settings that a new channel may leave at their defaults, as changes to it. */
+    ChannelChanges optionalSettings() {
+        return new ChannelChanges(
+                null,
+                Optional.ofNullable(place),
+                null,
+                null,
+                maxConnectedCalls,
+                maxCallSeconds,
+                maxMessageBytes,
+                maxMessageSeconds,
+                moderation,
+                Optional.ofNullable(forwardUrl));
+    }
+}

@@ -3,10 +3,13 @@ package org.replycast.channel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.replycast.testing.ProblemAssertions.assertInvalidNaming;
+import static org.replycast.testing.ProblemAssertions.assertProblem;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,20 +35,45 @@ class ChannelsApiIT {
         return "hall-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private HttpResponse<String> createChannel(String json) {
-        return api.postJson("api/v1/admin/channels", json, "Authorization", "Bearer " + KeycloakServer.adminToken());
+    private static final String CHANNELS = "api/v1/admin/channels";
+
+    private String token;
+
+    private String[] admin() {
+        if (token == null) {
+            token = KeycloakServer.adminToken();
+        }
+        return new String[] {"Authorization", "Bearer " + token};
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(
-                "application/problem+json",
-                response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        JsonObject problem = ApiClient.object(response);
-        assertTrue(problem.getString("type").endsWith("/problems/" + code), problem.toString());
-        assertEquals(status, problem.getInt("status"));
-        assertFalse(problem.getString("detail").isBlank());
-        assertFalse(response.body().contains("Exception"), "no stack trace or class names: " + response.body());
+    private HttpResponse<String> createChannel(String json) {
+        return api.postJson(CHANNELS, json, admin());
+    }
+
+    private String createdChannel() {
+        String channelId = newChannelId();
+        HttpResponse<String> created = createChannel(
+                "{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\",\"place\":\"Lyon\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return channelId;
+    }
+
+    private HttpResponse<String> show(String channelId) {
+        return api.get(CHANNELS + "/" + channelId, admin());
+    }
+
+    private JsonObject shown(String channelId) {
+        HttpResponse<String> response = show(channelId);
+        assertEquals(200, response.statusCode(), response.body());
+        return ApiClient.object(response);
+    }
+
+    private HttpResponse<String> patch(String channelId, String json) {
+        return api.send("PATCH", CHANNELS + "/" + channelId, "application/merge-patch+json", json, admin());
+    }
+
+    private HttpResponse<String> remove(String channelId) {
+        return api.send("DELETE", CHANNELS + "/" + channelId, null, null, admin());
     }
 
     @Test
@@ -111,5 +139,126 @@ class ChannelsApiIT {
                 "{\"channelId\":\"" + newChannelId() + "\",\"name\":\"x\",\"timeZone\":\"UTC\"}");
 
         assertProblem(response, 401, "unauthorized");
+    }
+
+    @Test
+    void anUnknownFieldOrAWrongTypeIsInvalidAndCreatesNothing() {
+        String channelId = newChannelId();
+        String valid = "\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"";
+
+        assertInvalidNaming("colour", createChannel("{" + valid + ",\"colour\":\"red\"}"));
+        assertInvalidNaming("maxConnectedCalls", createChannel("{" + valid + ",\"maxConnectedCalls\":\"10\"}"));
+        assertInvalidNaming("moderation", createChannel("{" + valid + ",\"moderation\":\"SOMETIMES\"}"));
+        assertInvalidNaming("maxCallSeconds", createChannel("{" + valid + ",\"maxCallSeconds\":0}"));
+
+        assertProblem(show(channelId), 404, "not-found");
+    }
+
+    @Test
+    void aPatchChangesEverySettingItGivesAndNullClearsPlaceAndForwarding() {
+        String channelId = createdChannel();
+
+        HttpResponse<String> response = patch(
+                channelId,
+                "{\"name\":\"Garden\",\"place\":\"Care home\",\"timeZone\":\"Europe/Paris\",\"source\":\"rtsp://cam/1\","
+                        + "\"maxConnectedCalls\":3,\"maxCallSeconds\":600,\"maxMessageBytes\":5000000000,"
+                        + "\"maxMessageSeconds\":30,\"moderation\":\"MANUAL\",\"forwardUrl\":\"https://example.org/hook\"}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject changed = shown(channelId);
+        assertEquals(ApiClient.object(response), changed);
+        assertEquals("Garden", changed.getString("name"));
+        assertEquals("Care home", changed.getString("place"));
+        assertEquals("Europe/Paris", changed.getString("timeZone"));
+        assertEquals("rtsp://cam/1", changed.getString("source"));
+        assertEquals(3, changed.getInt("maxConnectedCalls"));
+        assertEquals(600, changed.getInt("maxCallSeconds"));
+        assertEquals(5_000_000_000L, changed.getJsonNumber("maxMessageBytes").longValue());
+        assertEquals(30, changed.getInt("maxMessageSeconds"));
+        assertEquals("MANUAL", changed.getString("moderation"));
+        assertEquals("https://example.org/hook", changed.getString("forwardUrl"));
+
+        HttpResponse<String> cleared = api.send(
+                "PATCH",
+                CHANNELS + "/" + channelId,
+                "application/json",
+                "{\"place\":null,\"forwardUrl\":null}",
+                admin());
+
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        JsonObject after = shown(channelId);
+        assertFalse(after.containsKey("place"), after.toString());
+        assertFalse(after.containsKey("forwardUrl"), after.toString());
+        assertEquals("Garden", after.getString("name"));
+    }
+
+    @Test
+    void aRefusedPatchChangesNothing() {
+        String channelId = createdChannel();
+        JsonObject before = shown(channelId);
+
+        assertInvalidNaming("maxConnectedCalls", patch(channelId, "{\"name\":\"New\",\"maxConnectedCalls\":0}"));
+        assertInvalidNaming("timeZone", patch(channelId, "{\"name\":\"New\",\"timeZone\":\"Mars/Olympus\"}"));
+        assertInvalidNaming("forwardUrl", patch(channelId, "{\"name\":\"New\",\"forwardUrl\":\"ftp://example.org\"}"));
+        assertInvalidNaming("moderation", patch(channelId, "{\"moderation\":\"SOMETIMES\"}"));
+        assertInvalidNaming("name", patch(channelId, "{\"name\":null}"));
+        assertInvalidNaming("maxMessageBytes", patch(channelId, "{\"maxMessageBytes\":null}"));
+        assertInvalidNaming("channelId", patch(channelId, "{\"channelId\":\"other\"}"));
+        assertInvalidNaming("displayKey", patch(channelId, "{\"displayKey\":\"mine\"}"));
+        assertProblem(patch(channelId, "{\"name\":"), 400, "invalid");
+
+        assertEquals(before, shown(channelId));
+    }
+
+    @Test
+    void aRemovedChannelIsGoneButItsIdStaysTaken() {
+        String channelId = createdChannel();
+
+        HttpResponse<String> removed = remove(channelId);
+
+        assertEquals(204, removed.statusCode(), removed.body());
+        assertProblem(show(channelId), 404, "not-found");
+        assertProblem(remove(channelId), 404, "not-found");
+        assertProblem(patch(channelId, "{\"name\":\"Back\"}"), 404, "not-found");
+        assertFalse(api.get("api/v1/channels").body().contains(channelId));
+        assertFalse(api.get(CHANNELS, admin()).body().contains(channelId));
+        assertProblem(
+                createChannel("{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}"),
+                409,
+                "conflict");
+    }
+
+    @Test
+    void theAdminApiRefusesChangesWithoutToken() {
+        String channelId = createdChannel();
+
+        assertProblem(
+                api.send("PATCH", CHANNELS + "/" + channelId, "application/json", "{\"name\":\"x\"}"),
+                401,
+                "unauthorized");
+        assertProblem(api.send("DELETE", CHANNELS + "/" + channelId, null, null), 401, "unauthorized");
+
+        assertEquals("Hall", shown(channelId).getString("name"));
+    }
+
+    @Test
+    void channelChangesAreAuditedWithTheAdministrator() {
+        String channelId = createdChannel();
+        assertEquals(200, patch(channelId, "{\"name\":\"Renamed\"}").statusCode());
+        assertEquals(204, remove(channelId).statusCode());
+
+        List<JsonObject> records =
+                ApiClient.object(api.get("api/v1/admin/audit?limit=200", admin())).getJsonArray("items").stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(r -> r.getString("detail", "").startsWith(channelId))
+                        .toList();
+
+        assertEquals(
+                List.of("channel-removed", "channel-updated", "channel-created"),
+                records.stream().map(r -> r.getString("code")).toList());
+        records.forEach(r -> assertEquals("service-account-replycast-ops", r.getString("actor")));
+        assertTrue(
+                records.get(1).getString("detail").contains("name"),
+                records.get(1).toString());
     }
 }

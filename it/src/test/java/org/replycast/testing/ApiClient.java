@@ -48,6 +48,18 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(baseUri().resolve(path)).DELETE(), headers);
     }
 
+    /** Any request; a null body sends none, and then no Content-Type either. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         request.timeout(TIMEOUT).header("Accept", "application/json");
         for (int i = 0; i < headers.length; i += 2) {

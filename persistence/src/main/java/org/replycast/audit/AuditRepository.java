@@ -41,4 +41,14 @@ public class AuditRepository {
                         .setParameter("terminalId", terminalId);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
+
+    /** How many records there are in all, of one terminal when {@code terminalId} is given. */
+    public long count(String terminalId) {
+        TypedQuery<Long> query = terminalId == null
+                ? entityManager.createQuery("select count(a) from AuditRecord a", Long.class)
+                : entityManager
+                        .createQuery("select count(a) from AuditRecord a where a.terminalId = :terminalId", Long.class)
+                        .setParameter("terminalId", terminalId);
+        return query.getSingleResult();
+    }
 }

@@ -75,4 +75,9 @@ public class TerminalRepository {
     public void persist(Terminal terminal) {
         entityManager.persist(terminal);
     }
+
+    /** Writes pending changes now, so a broken constraint shows here rather than at commit. */
+    public void flush() {
+        entityManager.flush();
+    }
 }

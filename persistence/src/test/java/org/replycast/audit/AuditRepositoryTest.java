@@ -1,6 +1,7 @@
 package org.replycast.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.replycast.persistence.TestDatabase.fromTransaction;
 import static org.replycast.persistence.TestDatabase.inTransaction;
 import static org.replycast.persistence.TestDatabase.uniqueId;
@@ -39,6 +40,8 @@ class AuditRepositoryTest {
                 3,
                 fromTransaction(em -> new AuditRepository(em).newest(null, 0, 3))
                         .size());
+        assertEquals(2L, (long) fromTransaction(em -> new AuditRepository(em).count(terminalId)));
+        assertTrue(fromTransaction(em -> new AuditRepository(em).count(null)) >= 3);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package org.replycast.channel;
+
+import java.util.Optional;
+
+/**
+ * What an administrator changes on a channel, as a PATCH sends it: a null field is left as it is. {@code
+ * place} and {@code forwardUrl} may also be cleared, so they are {@link Optional}s that are empty to clear.
+ */
+public record ChannelChanges(
+        String name,
+        Optional<String> place,
+        String timeZone,
+        String source,
+        Integer maxConnectedCalls,
+        Integer maxCallSeconds,
+        Long maxMessageBytes,
+        Integer maxMessageSeconds,
+        ModerationMode moderation,
+        Optional<String> forwardUrl) {}
