@@ -12,9 +12,9 @@ import org.replycast.problem.ProblemException;
 import org.replycast.problem.ProblemType;
 
 /**
- * Verifies a terminal's signed request as the terminal protocol (section 2) asks: reads its one RFC 9421
- * signature and the components and parameters the protocol requires, checks the Content-Digest and the
- * HMAC-SHA256 with a given key, and the signature's time. Free of state and of the container, thread-safe;
+ * Verifies a terminal's signed request as the terminal protocol (section 2) asks: the components and
+ * parameters its one RFC 9421 signature must have, the Content-Digest, the HMAC-SHA256 with a given key, and
+ * the signature's time. Free of state and of the container, thread-safe;
  * {@link AuthenticationService} looks up the key and keeps nonces and lockouts.
  */
 public final class MessageSignatureVerifier {
@@ -33,12 +33,11 @@ public final class MessageSignatureVerifier {
     }
 
     /**
-     * Reads the request's signature and checks that it covers and carries what the protocol requires.
+     * Checks that a request's signature covers and carries what the protocol requires.
      *
      * @throws ProblemException {@code signature-missing} naming what is absent or malformed
      */
-    public SignatureInput read(SignedRequest request) {
-        SignatureInput signature = SignatureInput.read(request);
+    public void requireProtocol(SignedRequest request, SignatureInput signature) {
         if (signature.algorithm() != null && !ALGORITHM.equals(signature.algorithm())) {
             throw missing("The algorithm " + signature.algorithm() + " is not supported; sign with " + ALGORITHM + ".");
         }
@@ -57,7 +56,6 @@ public final class MessageSignatureVerifier {
             throw missing("The signature parameter nonce is required: " + MIN_NONCE_LENGTH + " to " + MAX_NONCE_LENGTH
                     + " characters, new for every request.");
         }
-        return signature;
     }
 
     /**

@@ -76,7 +76,8 @@ class MessageSignatureVerifierTest {
     }
 
     private void authenticate(SignedRequest request, byte[] key) {
-        SignatureInput signature = verifier.read(request);
+        SignatureInput signature = SignatureInput.read(request);
+        verifier.requireProtocol(request, signature);
         verifier.verify(request, signature, key);
         verifier.requireFresh(signature);
     }
@@ -282,12 +283,12 @@ class MessageSignatureVerifierTest {
 
     @Test
     void aNonceIsRememberedUntilTheSignatureWouldBeTooOld() {
-        SignatureInput now = verifier.read(new Request().signedWith(SECRET));
+        SignatureInput now = SignatureInput.read(new Request().signedWith(SECRET));
         assertEquals(Duration.ofSeconds(31), verifier.replayWindow(now));
 
         Request old = new Request();
         old.parameters = old.parameters.replace("created=" + NOW, "created=" + (NOW - 30));
-        assertEquals(Duration.ofSeconds(1), verifier.replayWindow(verifier.read(old.signedWith(SECRET))));
+        assertEquals(Duration.ofSeconds(1), verifier.replayWindow(SignatureInput.read(old.signedWith(SECRET))));
         assertTrue(verifier.replayWindow(now).compareTo(Duration.ofSeconds(61)) <= 0);
     }
 }
