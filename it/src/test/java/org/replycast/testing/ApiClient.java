@@ -44,6 +44,18 @@ public final class ApiClient {
                 headers);
     }
 
+    /** Any method, with a JSON body when one is given (null for none). */
+    public HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        return send(request, headers);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         request.timeout(TIMEOUT).header("Accept", "application/json");
         for (int i = 0; i < headers.length; i += 2) {
