@@ -43,13 +43,12 @@ public class SignedRequestFilter implements ContainerRequestFilter {
             return;
         }
         byte[] body = readBody(context);
-        String query = servletRequest.getQueryString();
         String terminalId = authentication.authenticate(new SignedRequest(
                 context.getMethod(),
                 servletRequest.getScheme(),
                 authority(),
                 servletRequest.getRequestURI(),
-                query,
+                servletRequest.getQueryString(),
                 context.getHeaders()::get,
                 body));
         context.setSecurityContext(new TerminalSecurityContext(
