@@ -69,6 +69,10 @@ public class CallProcessingService {
     @ConfigProperty(name = "replycast.call.ring-timeout-seconds", defaultValue = "60")
     int ringTimeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "replycast.call.capacity-retry-seconds", defaultValue = "30")
+    int capacityRetrySeconds;
+
     /**
      * Starts a call: {@code CONNECTED} at once when the destination is the requester (or not given),
      * {@code RINGING} at another terminal otherwise.
@@ -322,11 +326,12 @@ public class CallProcessingService {
     private ProblemException capacityRefusal(Channel channel) {
         LOG.info(() -> "call refused on channel " + channel.getChannelId() + ": at capacity ("
                 + channel.getMaxConnectedCalls() + " connected calls)");
-        // Retry-After: wired when ProblemException carries it
         return new ProblemException(
                 ProblemType.CAPACITY,
                 "Channel " + channel.getChannelId() + " already carries its maximum of "
-                        + channel.getMaxConnectedCalls() + " connected calls. Try again in a minute.");
+                        + channel.getMaxConnectedCalls() + " connected calls. Try again in " + capacityRetrySeconds
+                        + " seconds.",
+                capacityRetrySeconds);
     }
 
     private Terminal findDestination(String destinationTerminalId) {

@@ -4,15 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.logging.Logger;
 import org.replycast.audit.AuditKind;
 import org.replycast.audit.AuditLog;
 import org.replycast.auth.SecretCipher;
+import org.replycast.auth.SecretCipher.IssuedSecret;
 import org.replycast.problem.EntityRules;
 import org.replycast.problem.IntegrityViolation;
 import org.replycast.problem.ProblemException;
@@ -27,8 +26,6 @@ import org.replycast.problem.ProblemType;
 public class TerminalService {
 
     private static final Logger LOG = Logger.getLogger(TerminalService.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int SECRET_BYTES = 32;
 
     @Inject
     TerminalRepository terminals;
@@ -50,10 +47,10 @@ public class TerminalService {
      *     terminal id is taken, by a removed terminal too
      */
     public RegisteredTerminal register(TerminalRegistration registration, String actor) {
-        String secret = newSecret();
+        IssuedSecret secret = cipher.issueSecret();
         Terminal terminal = EntityRules.enforce(() -> {
             Terminal registered =
-                    new Terminal(registration.terminalId(), registration.displayName(), ciphertextOf(secret));
+                    new Terminal(registration.terminalId(), registration.displayName(), secret.ciphertext());
             registered.setAutoAnswerSeconds(registration.autoAnswerSeconds());
             registered.setSchedule(registration.schedule());
             return registered;
@@ -73,7 +70,7 @@ public class TerminalService {
         }
         audit("terminal-registered", actor, terminalId, null);
         LOG.info(() -> "terminal " + terminalId + " registered by " + actor);
-        return new RegisteredTerminal(terminal, secret);
+        return new RegisteredTerminal(terminal, secret.forTerminal());
     }
 
     /** A page of the terminals whose id or display name contains the text, in id order; removed ones left out. */
@@ -146,12 +143,12 @@ public class TerminalService {
      */
     public String rotateSecret(String terminalId, String actor) {
         Terminal terminal = find(terminalId);
-        String secret = newSecret();
-        terminal.setSecretCiphertext(ciphertextOf(secret));
+        IssuedSecret secret = cipher.issueSecret();
+        terminal.setSecretCiphertext(secret.ciphertext());
         terminals.flush();
         audit("secret-rotated", actor, terminalId, null);
         LOG.info(() -> "terminal " + terminalId + " secret rotated by " + actor);
-        return secret;
+        return secret.forTerminal();
     }
 
     /**
@@ -165,18 +162,6 @@ public class TerminalService {
         terminals.flush();
         audit("terminal-removed", actor, terminalId, null);
         LOG.info(() -> "terminal " + terminalId + " removed by " + actor);
-    }
-
-    /** A fresh secret of {@value #SECRET_BYTES} random bytes, encoded as terminals get it. */
-    private static String newSecret() {
-        byte[] secret = new byte[SECRET_BYTES];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    /** What the database keeps: the encrypted bytes that terminals sign with (the secret base64url-decoded). */
-    private String ciphertextOf(String secret) {
-        return cipher.encrypt(Base64.getUrlDecoder().decode(secret));
     }
 
     private void audit(String code, String actor, String terminalId, String detail) {

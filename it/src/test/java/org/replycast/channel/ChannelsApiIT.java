@@ -19,8 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
+import org.replycast.testing.TerminalSigner;
+import org.replycast.testing.TestTerminals;
 
-/** Channels through the whole stack: JAX-RS, EJB, JPA, the database, and Keycloak bearer tokens. */
+/**
+ * Channels through the whole stack: JAX-RS, EJB, JPA, the database, Keycloak bearer tokens for the admin API
+ * and signed requests for the terminal API.
+ */
 @ExtendWith({KeycloakServer.class, ArquillianExtension.class})
 class ChannelsApiIT {
 
@@ -29,6 +34,14 @@ class ChannelsApiIT {
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
         return ReplycastEar.asBuilt();
+    }
+
+    /** The terminal API as a registered terminal sees it. */
+    private HttpResponse<String> signedGet(String path) {
+        TerminalSigner terminal = TestTerminals.register(api);
+        return api.get(
+                path,
+                terminal.sign("GET", ApiClient.baseUri().resolve(path), null).headers());
     }
 
     private static String newChannelId() {
@@ -91,7 +104,7 @@ class ChannelsApiIT {
         assertTrue(
                 created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/admin/channels/" + channelId));
 
-        HttpResponse<String> listed = api.get("api/v1/channels");
+        HttpResponse<String> listed = signedGet("api/v1/channels");
         assertEquals(200, listed.statusCode());
         JsonObject seen = ApiClient.json(listed).asJsonArray().stream()
                 .map(JsonValue::asJsonObject)
@@ -124,12 +137,12 @@ class ChannelsApiIT {
         String channelId = newChannelId();
 
         assertProblem(createChannel("{\"channelId\":\"" + channelId + "\",\"name\": "), 400, "invalid");
-        assertFalse(api.get("api/v1/channels").body().contains(channelId));
+        assertFalse(signedGet("api/v1/channels").body().contains(channelId));
     }
 
     @Test
     void anUnknownPathIsNotFound() {
-        assertProblem(api.get("api/v1/no-such-thing"), 404, "not-found");
+        assertProblem(signedGet("api/v1/no-such-thing"), 404, "not-found");
     }
 
     @Test

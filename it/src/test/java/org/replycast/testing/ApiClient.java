@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Talks HTTP to the Replycast under test, on the port the build gave it. */
@@ -50,11 +51,20 @@ public final class ApiClient {
 
     /** Any request; a null body sends none, and then no Content-Type either. */
     public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+        return sendBytes(
+                method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Any request with the body's exact bytes; a null body sends none, and then no Content-Type either. */
+    public HttpResponse<String> sendBytes(
+            String method, String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path))
                 .method(
                         method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null && body != null) {
             request.header("Content-Type", contentType);
         }
         return send(request, headers);

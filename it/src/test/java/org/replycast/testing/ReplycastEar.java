@@ -1,14 +1,18 @@
 package org.replycast.testing;
 
 import java.io.File;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.container.ClassContainer;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The EAR that the build made, imported whole, as every system test deploys it. */
 public final class ReplycastEar {
 
     private static final String EJB_MODULE = "replycast-ejb.jar";
+    private static final String WEB_MODULE = "replycast-web.war";
 
     private ReplycastEar() {}
 
@@ -26,10 +30,23 @@ public final class ReplycastEar {
      * use the services and repositories directly.
      */
     public static EnterpriseArchive withTestClasses(Class<?>... testClasses) {
+        return withClassesIn(EJB_MODULE, JavaArchive.class, testClasses);
+    }
+
+    /**
+     * The EAR as built with test resources added to its web module, for tests that talk to it from outside
+     * through paths that only the test deployment has.
+     */
+    public static EnterpriseArchive withTestResources(Class<?>... resources) {
+        return withClassesIn(WEB_MODULE, WebArchive.class, resources);
+    }
+
+    private static <A extends Archive<A> & ClassContainer<A>> EnterpriseArchive withClassesIn(
+            String module, Class<A> type, Class<?>... classes) {
         EnterpriseArchive ear = asBuilt();
-        JavaArchive services = ear.getAsType(JavaArchive.class, EJB_MODULE);
-        services.addClasses(testClasses);
-        ear.delete(EJB_MODULE);
-        return ear.addAsModule(services);
+        A archive = ear.getAsType(type, module);
+        archive.addClasses(classes);
+        ear.delete(module);
+        return ear.addAsModule(archive);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Fixtures of the system tests: the real EAR as Arquillian deploys it, the Keycloak they sign in with, a
- * headless Chromium, and an HTTP client for the API.
+ * Fixtures of the system tests: the real EAR as Arquillian deploys it (with test-only resources where a test
+ * needs them), the Keycloak they sign in with, a headless Chromium, an HTTP client for the API, and terminals
+ * that sign their requests, in Java and through the npm package http-message-signatures.
  */
 package org.replycast.testing;

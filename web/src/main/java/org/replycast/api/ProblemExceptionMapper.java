@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -35,10 +36,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         ProblemException problem = asProblem(thrown);
         ProblemType type = problem.type();
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-        return Response.status(type.status())
+        Response.ResponseBuilder response = Response.status(type.status())
                 .type(ProblemDetails.MEDIA_TYPE)
-                .entity(ProblemDetails.json(type, problem.detail(), instance))
-                .build();
+                .entity(ProblemDetails.json(type, problem.detail(), instance));
+        problem.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        return response.build();
     }
 
     private ProblemException asProblem(Throwable thrown) {

@@ -15,6 +15,8 @@ public record AdminTerminalView(
         ScheduleView schedule,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Raised by every change; tells a client whether the terminal changed since it looked")
+                long version,
         @Schema(description = "Only in the answer to a registration: the secret, base64url, shown this once")
                 String secret) {
 
@@ -35,6 +37,7 @@ public record AdminTerminalView(
                 ScheduleView.of(terminal.getSchedule()),
                 terminal.getCreatedAt(),
                 terminal.getUpdatedAt(),
+                terminal.getVersion(),
                 secret);
     }
 
