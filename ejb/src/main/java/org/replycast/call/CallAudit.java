@@ -9,8 +9,8 @@ import org.replycast.audit.AuditKind;
 import org.replycast.audit.AuditLog;
 
 /**
- * Writes each committed call change once to the log and to the audit trail, with the call, its channel and
- * both terminals; never its tokens.
+ * Writes each committed call change, and each refused call start, once to the log and to the audit trail,
+ * with the call, its channel and the terminals; never its tokens.
  */
 @ApplicationScoped
 public class CallAudit {
@@ -28,5 +28,14 @@ public class CallAudit {
         // The terminal that acted, or the requester when the server or an administrator did.
         String terminalId = call.hasParty(changed.actor()) ? changed.actor() : call.requesterTerminalId();
         auditLog.record(AuditKind.CALL, call.state().name(), changed.actor(), terminalId, call.callId(), detail);
+    }
+
+    void record(@Observes(during = TransactionPhase.AFTER_FAILURE) CallRefused refused) {
+        String code = refused.refusal().type().code();
+        String detail = "call to channel " + refused.channelId() + " refused: "
+                + refused.refusal().detail();
+        LOG.info(() -> "terminal " + refused.requesterTerminalId() + " " + detail);
+        auditLog.record(
+                AuditKind.CALL, code, refused.requesterTerminalId(), refused.requesterTerminalId(), null, detail);
     }
 }

@@ -66,6 +66,9 @@ public class CallProcessingService {
     Event<CallChanged> changes;
 
     @Inject
+    Event<CallRefused> refusals;
+
+    @Inject
     @ConfigProperty(name = "replycast.call.ring-timeout-seconds", defaultValue = "60")
     int ringTimeoutSeconds;
 
@@ -82,6 +85,15 @@ public class CallProcessingService {
      *     {@code outside-schedule}, {@code capacity}
      */
     public CallSnapshot start(String requesterTerminalId, String channelId, String destinationTerminalId) {
+        try {
+            return admit(requesterTerminalId, channelId, destinationTerminalId);
+        } catch (ProblemException refused) {
+            refusals.fire(new CallRefused(requesterTerminalId, channelId, refused));
+            throw refused;
+        }
+    }
+
+    private CallSnapshot admit(String requesterTerminalId, String channelId, String destinationTerminalId) {
         Terminal requester = terminals
                 .findById(requesterTerminalId)
                 .orElseThrow(() -> new ProblemException(

@@ -1,8 +1,8 @@
 package org.replycast.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.replycast.testing.ProblemAssertions.assertProblem;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,17 +33,6 @@ class CallsApiIT {
 
     private static String[] admin() {
         return new String[] {"Authorization", "Bearer " + KeycloakServer.adminToken()};
-    }
-
-    private static JsonObject assertProblem(HttpResponse<String> response, int status, String code) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(
-                "application/problem+json",
-                response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        JsonObject problem = ApiClient.object(response);
-        assertTrue(problem.getString("type").endsWith("/problems/" + code), problem.toString());
-        assertFalse(response.body().contains("Exception"), response.body());
-        return problem;
     }
 
     @Test

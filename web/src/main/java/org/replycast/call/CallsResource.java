@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /api/v1/calls}: the signed terminal starts, answers, declines, reads and ends its calls. */
@@ -41,7 +42,7 @@ public class CallsResource {
                     + " terminal it is RINGING until answered, declined or missed. 201 with Location and the call."
                     + " 404 not-found (channel or destination), 409 destination-unavailable, 403"
                     + " outside-schedule, 503 capacity.")
-    public Response start(byte[] body, @Context UriInfo uriInfo) {
+    public Response start(InputStream body, @Context UriInfo uriInfo) {
         String caller = CallParameters.caller(security);
         CallRequest request = CallRequest.parse(body);
         CallSnapshot call = callProcessing.start(caller, request.channelId(), request.destinationTerminalId());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.replycast.problem.ProblemException;
@@ -14,7 +15,7 @@ import org.replycast.problem.ProblemType;
 class CallRequestTest {
 
     private static CallRequest parse(String body) {
-        return CallRequest.parse(body.getBytes(StandardCharsets.UTF_8));
+        return CallRequest.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String refusal(String body) {
@@ -41,7 +42,7 @@ class CallRequestTest {
     void anUnknownFieldIsRefusedByName() {
         String detail = refusal("{\"channelId\": \"hall-1\", \"priority\": 1}");
 
-        assertTrue(detail.contains("\"priority\""), detail);
+        assertTrue(detail.contains("priority"), detail);
     }
 
     @Test
