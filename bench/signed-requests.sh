@@ -30,7 +30,7 @@ Before you run it, start Replycast in another terminal and wait until it prints 
   ./replycast run
 The run registers 32 terminals (removed again at the end) and a channel "bench-hall". The load generator
 shares the machine's cores with the server, so close other heavy work first. It compiles the load generator
-with Maven (offline) before measuring. The default run takes about 5 minutes.
+with Maven (offline) before measuring. The default run takes about 6 minutes.
 
 Options (passed to the load generator):
   --rounds N            measurement rounds; medians are over these (default 5)
@@ -38,7 +38,7 @@ Options (passed to the load generator):
   --latency-seconds N   length of the fixed-rate measurement (default 10)
   --rate N              requests per second of the fixed-rate measurement (default 500)
   --concurrency LIST    closed-loop connections, comma-separated (default 8,32)
-  --warmup-seconds N    warm-up per endpoint before the first round (default 10)
+  --warmup-seconds N    warm-up per endpoint before the first round (default 30)
   -h, --help            this text
 
 Settings (environment, as for ./replycast run): REPLYCAST_HTTP_PORT (8080), REPLYCAST_MANAGEMENT_PORT (9990),

@@ -42,7 +42,7 @@ public final class SignedRequestBenchmark {
               --latency-seconds N   length of the fixed-rate measurement (default 10)
               --rate N              requests per second of the fixed-rate measurement (default 500)
               --concurrency LIST    closed-loop connections, comma-separated (default 8,32)
-              --warmup-seconds N    warm-up per endpoint before the first round (default 10)
+              --warmup-seconds N    warm-up per endpoint before the first round (default 30)
             """;
 
     private final Options options;
@@ -95,7 +95,7 @@ public final class SignedRequestBenchmark {
         /** @return the options, or null when help was asked for */
         static Options parse(String[] args) {
             int httpPort = 8080, keycloakPort = 8180, rounds = 5, seconds = 8, latencySeconds = 10, rate = 500;
-            int warmup = 10;
+            int warmup = 30;
             long serverPid = 0;
             List<Integer> concurrency = List.of(8, 32);
             for (int i = 0; i < args.length; i++) {
