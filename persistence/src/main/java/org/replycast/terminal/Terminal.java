@@ -1,5 +1,6 @@
 package org.replycast.terminal;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,6 +15,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.persistence.TextRule;
 import org.replycast.persistence.VersionedEntity;
@@ -26,6 +29,10 @@ import org.replycast.persistence.VersionedEntity;
  */
 @Entity
 @Table(name = "terminal")
+// Every signed request looks its terminal up; the second-level cache (WildFly's Infinispan container
+// "hibernate") spares the three queries, and JPA updates it when a terminal changes.
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 public class Terminal extends VersionedEntity {
 
     /** What stands in the secret's column once the terminal is removed: no secret decrypts from it. */
@@ -49,10 +56,12 @@ public class Terminal extends VersionedEntity {
 
     // Eager: the schedule is read on every call start, and a terminal has only a few entries.
     @ElementCollection(fetch = FetchType.EAGER)
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @CollectionTable(name = "terminal_window", joinColumns = @JoinColumn(name = "terminal_id"))
     private List<WeeklyWindow> windows = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @CollectionTable(name = "terminal_date_range", joinColumns = @JoinColumn(name = "terminal_id"))
     private List<DateRange> dateRanges = new ArrayList<>();
 
