@@ -1,9 +1,7 @@
 package org.replycast.auth;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
@@ -13,8 +11,8 @@ import org.infinispan.Cache;
  * time check. They live in the Infinispan cache {@code replycast/nonces} (see wildfly-config), whose entries
  * expire, never in this bean.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// A plain CDI bean, not an EJB: it is called on every signed request and needs no transaction.
+@ApplicationScoped
 public class NonceRegistry {
 
     @Resource(lookup = "java:jboss/infinispan/cache/replycast/nonces")

@@ -1,9 +1,7 @@
 package org.replycast.auth;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +16,8 @@ import org.replycast.problem.ProblemType;
  * replycast.auth.lockout-seconds}, for that long; a verified signature clears its failures. The failures live
  * in the Infinispan cache {@code replycast/signature-failures} (see wildfly-config), whose entries expire.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// A plain CDI bean, not an EJB: it is called on every signed request and needs no transaction.
+@ApplicationScoped
 public class SignatureLockout {
 
     @Resource(lookup = "java:jboss/infinispan/cache/replycast/signature-failures")
