@@ -380,15 +380,14 @@ class SignedCallsIT {
         String channel = channel("");
         LocalDate today = LocalDate.now(ZoneId.of(TIME_ZONE));
         DayOfWeek anotherDay = today.getDayOfWeek().plus(3);
-        // In braces: the fixture takes the members out of one pair, and would cut the schedule's own.
         TerminalSigner pastStay = TestTerminals.register(
                 api,
-                "{\"schedule\": {\"dateRanges\": [{\"from\": \"" + today.minusDays(30) + "\", \"to\": \""
-                        + today.minusDays(2) + "\"}]}}");
+                "\"schedule\": {\"dateRanges\": [{\"from\": \"" + today.minusDays(30) + "\", \"to\": \""
+                        + today.minusDays(2) + "\"}]}");
         TerminalSigner anotherWeekday = TestTerminals.register(
                 api,
-                "{\"schedule\": {\"windows\": [{\"day\": \"" + anotherDay
-                        + "\", \"start\": \"00:00\", \"end\": \"00:00\"}]}}");
+                "\"schedule\": {\"windows\": [{\"day\": \"" + anotherDay
+                        + "\", \"start\": \"00:00\", \"end\": \"00:00\"}]}");
         TerminalSigner destination = TestTerminals.register(api);
 
         assertProblem(start(pastStay, channel, null), 403, "outside-schedule");
