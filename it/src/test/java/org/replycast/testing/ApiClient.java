@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Talks HTTP to the Replycast under test, on the port the build gave it. */
+/**
+ * Talks HTTP to the Replycast under test: by default the suite's server, on the port the build gave it; or
+ * another server of the run, such as one a test starts and restarts itself.
+ */
 public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -20,6 +23,27 @@ public final class ApiClient {
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final URI base;
+
+    /** A client of the suite's server. */
+    public ApiClient() {
+        this(baseUri());
+    }
+
+    /** A client of the server at the base URI, such as {@code http://localhost:8330/}. */
+    public ApiClient(URI base) {
+        this.base = base;
+    }
+
+    /** The base URI that this client resolves paths against. */
+    public URI base() {
+        return base;
+    }
+
+    /** The absolute URI of a path, as a signer covers it. */
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
 
     public static URI baseUri() {
         return URI.create("http://localhost:" + System.getProperty("replycast.it.http.port", "8280") + "/");
@@ -34,19 +58,19 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        return get(baseUri().resolve(path), headers);
+        return get(base.resolve(path), headers);
     }
 
     public HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(
-                HttpRequest.newBuilder(baseUri().resolve(path))
+                HttpRequest.newBuilder(base.resolve(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)),
                 headers);
     }
 
     public HttpResponse<String> delete(String path, String... headers) {
-        return send(HttpRequest.newBuilder(baseUri().resolve(path)).DELETE(), headers);
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
     }
 
     /** Any request; a null body sends none, and then no Content-Type either. */
@@ -58,7 +82,7 @@ public final class ApiClient {
     /** Any request with the body's exact bytes; a null body sends none, and then no Content-Type either. */
     public HttpResponse<String> sendBytes(
             String method, String path, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .method(
                         method,
                         body == null
@@ -68,6 +92,17 @@ public final class ApiClient {
             request.header("Content-Type", contentType);
         }
         return send(request, headers);
+    }
+
+    /** A request signed by the terminal (PROTOCOL.md section 2); a JSON body, or none when it is null. */
+    public HttpResponse<String> signed(TerminalSigner terminal, String method, String path, String json) {
+        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        return sendBytes(
+                method,
+                path,
+                "application/json",
+                body,
+                terminal.sign(method, uri(path), body).headers());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {

@@ -21,11 +21,15 @@ public final class TestTerminals {
 
     /**
      * A new terminal with the given registration fields besides its id and name, such as {@code
-     * "autoAnswerSeconds": 2} (JSON members without braces), as a signer.
+     * "autoAnswerSeconds": 2} (JSON members, with or without braces around them all), as a signer.
      */
     public static TerminalSigner register(ApiClient api, String extraFields) {
         String terminalId = "T-" + UUID.randomUUID().toString().substring(0, 13);
-        String fields = extraFields.strip().replaceAll("^\\{|}$", "").strip();
+        String fields = extraFields.strip();
+        if (fields.startsWith("{") && fields.endsWith("}")) {
+            // One pair of braces around the members is taken off; a member's own object keeps its braces.
+            fields = fields.substring(1, fields.length() - 1).strip();
+        }
         HttpResponse<String> registered = api.postJson(
                 TERMINALS,
                 "{\"terminalId\":\"" + terminalId + "\",\"displayName\":\"Test terminal\""

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,6 +40,12 @@ public class SignedRequestFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) throws IOException {
+        if (hasDotSegment(context)) {
+            // The servlet container removes dot segments from its path (so /api/v1/calls/%2e%2e is /api/v1 to
+            // it, outside the terminal API), while JAX-RS matches the path as sent (callId ".."): the two must
+            // never disagree about which rules apply, so such a path is nothing at all.
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at this address.");
+        }
         if (!isTerminalApi()) {
             return;
         }
@@ -63,6 +70,16 @@ public class SignedRequestFilter implements ContainerRequestFilter {
         String path = servletRequest.getServletPath()
                 + (servletRequest.getPathInfo() == null ? "" : servletRequest.getPathInfo());
         return path.startsWith(TERMINAL_API) && !(path.equals(ADMIN_API) || path.startsWith(ADMIN_API + "/"));
+    }
+
+    /** Whether the path, as JAX-RS matches it (decoded, matrix parameters aside), has a "." or ".." segment. */
+    private static boolean hasDotSegment(ContainerRequestContext context) {
+        for (PathSegment segment : context.getUriInfo().getPathSegments(true)) {
+            if (segment.getPath().equals(".") || segment.getPath().equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The authority the client addressed: its Host field, as HTTP/1.1 requires one. */
