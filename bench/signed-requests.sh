@@ -20,7 +20,8 @@ Measures how fast a running Replycast verifies signed terminal requests (PROTOCO
 of several rounds; each round measures, one after the other:
   1. the baseline: HMAC-SHA256 alone with a cached key, in this process, on 1 and on 2 threads, and the
      server's verifier code in process (parsing, checks, signature base, HMAC);
-  2. verified requests per second: a closed loop of signed GET /api/v1/channels and
+  2. verified requests per second: a closed loop of signed GET /api/v1/terminal (the signature check
+     and nothing more), GET /api/v1/channels and
      GET /api/v1/calls?state=RINGING on 8 and 32 keep-alive connections, each its own terminal;
   3. latency at a fixed 500 requests per second (p50, p90, p99, max), timed from when each request was due.
 Any answer other than 2xx stops the run. Prints a markdown report (medians over the rounds, CPU split,

@@ -1,6 +1,7 @@
 package org.replycast.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.replycast.testing.ProblemAssertions.assertProblem;
 
@@ -87,6 +88,22 @@ class SignedRequestsIT {
 
         assertEquals(200, response.statusCode(), response.body());
         ApiClient.json(response).asJsonArray();
+    }
+
+    @Test
+    void aTerminalLearnsItsIdAndTheServersClock() {
+        TerminalSigner terminal = TestTerminals.register(api);
+        Instant before = Instant.now().minusSeconds(1);
+
+        HttpResponse<String> response = signedGet(terminal, "api/v1/terminal");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject self = ApiClient.object(response);
+        assertEquals(terminal.terminalId(), self.getString("terminalId"));
+        Instant serverTime = Instant.parse(self.getString("serverTime"));
+        assertFalse(
+                serverTime.isBefore(before) || serverTime.isAfter(Instant.now().plusSeconds(1)), serverTime.toString());
+        assertProblem(api.get("api/v1/terminal"), 401, "signature-missing");
     }
 
     @Test

@@ -21,8 +21,12 @@ import org.replycast.testing.TestTerminals;
  */
 public final class SignedRequestBenchmark {
 
-    /** Signed endpoints that do little besides authentication: the cheapest terminal reads there are. */
-    private static final List<String> TARGETS = List.of("/api/v1/channels", "/api/v1/calls?state=RINGING");
+    /**
+     * Signed endpoints, cheapest first: the signed terminal itself (the signature check and nothing more), then
+     * the two cheapest reads of the database.
+     */
+    private static final List<String> TARGETS =
+            List.of("/api/v1/terminal", "/api/v1/channels", "/api/v1/calls?state=RINGING");
 
     private static final String LATENCY_TARGET = "/api/v1/channels";
     private static final String CHANNEL = "bench-hall";
