@@ -1,0 +1,77 @@
+package org.replycast.media;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a channel's picture and sound come from, as ffmpeg input arguments: the {@code test} picture with a
+ * burnt-in wall clock and a tone, a file played in a loop, an IP camera or encoder ({@code rtsp://},
+ * {@code rtmp://}, {@code srt://}), or a local camera ({@code v4l2:/dev/video0}, with silence for sound).
+ *
+ * @param audioStream the ffmpeg stream specifier of the sound, such as {@code 1:a}
+ */
+public record CaptureSource(String description, List<String> inputArguments, String audioStream) {
+
+    private static final String ACCEPTED =
+            "source must be test, a file path, an rtsp://, rtmp:// or srt:// URL, or v4l2:/dev/videoN";
+
+    /** The test picture's clock is drawn by ffmpeg from the capture's own time, so latency can be read off it. */
+    private static final String TEST_PICTURE = "testsrc2=size=1280x720:rate=25,drawtext=text='%{localtime\\:%T}'"
+            + ":fontsize=64:fontcolor=white:box=1:boxcolor=black@0.6:x=40:y=40";
+
+    /**
+     * Reads a channel's source setting.
+     *
+     * @throws IllegalArgumentException naming what is accepted, for anything else
+     */
+    public static CaptureSource parse(String source) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException(ACCEPTED);
+        }
+        if (source.equals("test")) {
+            return new CaptureSource(
+                    "test picture and tone",
+                    List.of(
+                            "-re",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            TEST_PICTURE,
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=440:sample_rate=48000"),
+                    "1:a");
+        }
+        if (source.startsWith("v4l2:")) {
+            return new CaptureSource(
+                    "local camera " + source.substring(5),
+                    List.of("-f", "v4l2", "-i", source.substring(5), "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"),
+                    "1:a");
+        }
+        String scheme = schemeOf(source);
+        if ("rtsp".equals(scheme)) {
+            return new CaptureSource(
+                    "camera " + redacted(source), List.of("-rtsp_transport", "tcp", "-i", source), "0:a");
+        }
+        if ("rtmp".equals(scheme) || "srt".equals(scheme)) {
+            return new CaptureSource("encoder " + redacted(source), List.of("-i", source), "0:a");
+        }
+        if (scheme == null) {
+            Path file = Path.of(source);
+            return new CaptureSource(
+                    "file " + file.getFileName(), List.of("-re", "-stream_loop", "-1", "-i", file.toString()), "0:a");
+        }
+        throw new IllegalArgumentException(ACCEPTED);
+    }
+
+    private static String schemeOf(String source) {
+        int colon = source.indexOf("://");
+        return colon > 0 ? source.substring(0, colon) : null;
+    }
+
+    /** A camera URL without its user and password, for logs and status. */
+    private static String redacted(String url) {
+        return url.replaceFirst("//[^/@]*@", "//");
+    }
+}
