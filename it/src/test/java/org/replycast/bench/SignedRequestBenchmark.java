@@ -303,7 +303,7 @@ public final class SignedRequestBenchmark {
         HttpResponse<String> created = api.postJson(
                 "api/v1/admin/channels",
                 "{\"channelId\":\"" + CHANNEL + "\",\"name\":\"Benchmark hall\",\"timeZone\":\"UTC\"}",
-                admin());
+                KeycloakServer.adminAuthorization());
         if (created.statusCode() != 201 && created.statusCode() != 409) {
             throw new IllegalStateException(
                     "could not create the channel " + CHANNEL + ": " + created.statusCode() + " " + created.body());
@@ -316,7 +316,7 @@ public final class SignedRequestBenchmark {
             return;
         }
         progress("Removing the %d benchmark terminals", terminals.size());
-        String[] admin = admin();
+        String[] admin = KeycloakServer.adminAuthorization();
         for (TerminalSigner terminal : terminals) {
             int status = api.delete("api/v1/admin/terminals/" + terminal.terminalId(), admin)
                     .statusCode();
@@ -324,10 +324,6 @@ public final class SignedRequestBenchmark {
                 System.err.println("could not remove terminal " + terminal.terminalId() + ": " + status);
             }
         }
-    }
-
-    private static String[] admin() {
-        return new String[] {"Authorization", "Bearer " + KeycloakServer.adminToken()};
     }
 
     private static void progress(String format, Object... args) {

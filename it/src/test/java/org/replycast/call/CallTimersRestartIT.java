@@ -138,8 +138,7 @@ class CallTimersRestartIT {
                 "api/v1/admin/channels",
                 "{\"channelId\":\"" + channelId + "\",\"name\":\"Test hall\",\"timeZone\":\"Europe/Paris\","
                         + "\"maxCallSeconds\":" + maxCallSeconds + "}",
-                "Authorization",
-                "Bearer " + KeycloakServer.adminToken());
+                KeycloakServer.adminAuthorization());
         assertEquals(201, created.statusCode(), created.body());
         return channelId;
     }

@@ -31,10 +31,6 @@ class CallsApiIT {
         return ReplycastEar.asBuilt();
     }
 
-    private static String[] admin() {
-        return new String[] {"Authorization", "Bearer " + KeycloakServer.adminToken()};
-    }
-
     @Test
     void anUnsignedCallStartIsRefusedAsUnsigned() {
         assertProblem(api.postJson("api/v1/calls", "{\"channelId\": \"hall-1\"}"), 401, "signature-missing");
@@ -51,11 +47,12 @@ class CallsApiIT {
         HttpResponse<String> created = api.postJson(
                 "api/v1/admin/channels",
                 "{\"channelId\":\"" + channelId + "\",\"name\":\"Main hall\",\"timeZone\":\"Europe/Paris\"}",
-                admin());
+                KeycloakServer.adminAuthorization());
         assertEquals(201, created.statusCode(), created.body());
 
-        HttpResponse<String> calls = api.get("api/v1/admin/calls?state=CONNECTED&channelId=" + channelId, admin());
-        HttpResponse<String> counts = api.get("api/v1/admin/calls/connected", admin());
+        HttpResponse<String> calls = api.get(
+                "api/v1/admin/calls?state=CONNECTED&channelId=" + channelId, KeycloakServer.adminAuthorization());
+        HttpResponse<String> counts = api.get("api/v1/admin/calls/connected", KeycloakServer.adminAuthorization());
 
         assertEquals(200, calls.statusCode(), calls.body());
         assertTrue(ApiClient.json(calls).asJsonArray().isEmpty());
@@ -71,9 +68,14 @@ class CallsApiIT {
 
     @Test
     void anAdministratorGetsTheProtocolsCodesForBadCallRequests() {
-        assertProblem(api.get("api/v1/admin/calls?state=RINGINGISH", admin()), 400, "invalid");
-        assertProblem(api.delete("api/v1/admin/calls/" + UUID.randomUUID(), admin()), 404, "not-found");
-        assertProblem(api.delete("api/v1/admin/calls/..%2F..%2Fetc", admin()), 404, "not-found");
+        assertProblem(
+                api.get("api/v1/admin/calls?state=RINGINGISH", KeycloakServer.adminAuthorization()), 400, "invalid");
+        assertProblem(
+                api.delete("api/v1/admin/calls/" + UUID.randomUUID(), KeycloakServer.adminAuthorization()),
+                404,
+                "not-found");
+        assertProblem(
+                api.delete("api/v1/admin/calls/..%2F..%2Fetc", KeycloakServer.adminAuthorization()), 404, "not-found");
     }
 
     @Test

@@ -64,7 +64,6 @@ class SignedCallsIT {
             List.of("REQUESTED", "RINGING", "CONNECTED", "DECLINED", "MISSED", "RELEASED");
 
     private final ApiClient api = new ApiClient();
-    private String adminToken;
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
@@ -585,20 +584,13 @@ class SignedCallsIT {
                 "api/v1/admin/channels",
                 "{\"channelId\":\"" + channelId + "\",\"name\":\"Test hall\",\"timeZone\":\"" + TIME_ZONE + "\""
                         + (settings.isBlank() ? "" : "," + settings) + "}",
-                authorization());
+                KeycloakServer.adminAuthorization());
         assertEquals(201, created.statusCode(), created.body());
         return channelId;
     }
 
     private HttpResponse<String> admin(String method, String path) {
-        return api.send(method, path, null, null, authorization());
-    }
-
-    private String[] authorization() {
-        if (adminToken == null) {
-            adminToken = KeycloakServer.adminToken();
-        }
-        return new String[] {"Authorization", "Bearer " + adminToken};
+        return api.send(method, path, null, null, KeycloakServer.adminAuthorization());
     }
 
     /** Polls the call, as the terminal sees it, until it has left the state; fails at the deadline. */

@@ -50,17 +50,8 @@ class ChannelsApiIT {
 
     private static final String CHANNELS = "api/v1/admin/channels";
 
-    private String token;
-
-    private String[] admin() {
-        if (token == null) {
-            token = KeycloakServer.adminToken();
-        }
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
     private HttpResponse<String> createChannel(String json) {
-        return api.postJson(CHANNELS, json, admin());
+        return api.postJson(CHANNELS, json, KeycloakServer.adminAuthorization());
     }
 
     private String createdChannel() {
@@ -72,7 +63,7 @@ class ChannelsApiIT {
     }
 
     private HttpResponse<String> show(String channelId) {
-        return api.get(CHANNELS + "/" + channelId, admin());
+        return api.get(CHANNELS + "/" + channelId, KeycloakServer.adminAuthorization());
     }
 
     private JsonObject shown(String channelId) {
@@ -82,11 +73,16 @@ class ChannelsApiIT {
     }
 
     private HttpResponse<String> patch(String channelId, String json) {
-        return api.send("PATCH", CHANNELS + "/" + channelId, "application/merge-patch+json", json, admin());
+        return api.send(
+                "PATCH",
+                CHANNELS + "/" + channelId,
+                "application/merge-patch+json",
+                json,
+                KeycloakServer.adminAuthorization());
     }
 
     private HttpResponse<String> remove(String channelId) {
-        return api.send("DELETE", CHANNELS + "/" + channelId, null, null, admin());
+        return api.send("DELETE", CHANNELS + "/" + channelId, null, null, KeycloakServer.adminAuthorization());
     }
 
     @Test
@@ -196,7 +192,7 @@ class ChannelsApiIT {
                 CHANNELS + "/" + channelId,
                 "application/json",
                 "{\"place\":null,\"forwardUrl\":null}",
-                admin());
+                KeycloakServer.adminAuthorization());
 
         assertEquals(200, cleared.statusCode(), cleared.body());
         JsonObject after = shown(channelId);
@@ -234,7 +230,8 @@ class ChannelsApiIT {
         assertProblem(remove(channelId), 404, "not-found");
         assertProblem(patch(channelId, "{\"name\":\"Back\"}"), 404, "not-found");
         assertFalse(api.get("api/v1/channels").body().contains(channelId));
-        assertFalse(api.get(CHANNELS, admin()).body().contains(channelId));
+        assertFalse(
+                api.get(CHANNELS, KeycloakServer.adminAuthorization()).body().contains(channelId));
         assertProblem(
                 createChannel("{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}"),
                 409,
@@ -260,11 +257,13 @@ class ChannelsApiIT {
         assertEquals(200, patch(channelId, "{\"name\":\"Renamed\"}").statusCode());
         assertEquals(204, remove(channelId).statusCode());
 
-        List<JsonObject> records =
-                ApiClient.object(api.get("api/v1/admin/audit?limit=200", admin())).getJsonArray("items").stream()
-                        .map(JsonValue::asJsonObject)
-                        .filter(r -> r.getString("detail", "").startsWith(channelId))
-                        .toList();
+        List<JsonObject> records = ApiClient.object(
+                        api.get("api/v1/admin/audit?limit=200", KeycloakServer.adminAuthorization()))
+                .getJsonArray("items")
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("detail", "").startsWith(channelId))
+                .toList();
 
         assertEquals(
                 List.of("channel-removed", "channel-updated", "channel-created"),

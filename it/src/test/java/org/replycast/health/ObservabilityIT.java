@@ -78,8 +78,7 @@ class ObservabilityIT {
         HttpResponse<String> channel = api.postJson(
                 "api/v1/admin/channels",
                 "{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}",
-                "Authorization",
-                "Bearer " + KeycloakServer.adminToken());
+                KeycloakServer.adminAuthorization());
         assertEquals(201, channel.statusCode(), channel.body());
         TerminalSigner viewer = TestTerminals.register(api);
         byte[] call = ("{\"channelId\":\"" + channelId + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -41,18 +41,10 @@ class AdminTerminalsApiIT {
     private static final String ADMIN_NAME = "service-account-replycast-ops";
 
     private final ApiClient api = new ApiClient();
-    private String token;
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
         return ReplycastEar.asBuilt();
-    }
-
-    private String[] admin() {
-        if (token == null) {
-            token = KeycloakServer.adminToken();
-        }
-        return new String[] {"Authorization", "Bearer " + token};
     }
 
     private static String newTerminalId() {
@@ -60,7 +52,7 @@ class AdminTerminalsApiIT {
     }
 
     private HttpResponse<String> register(String json) {
-        return api.postJson(TERMINALS, json, admin());
+        return api.postJson(TERMINALS, json, KeycloakServer.adminAuthorization());
     }
 
     private JsonObject registered(String terminalId, String more) {
@@ -71,7 +63,7 @@ class AdminTerminalsApiIT {
     }
 
     private HttpResponse<String> show(String terminalId) {
-        return api.get(TERMINALS + "/" + terminalId, admin());
+        return api.get(TERMINALS + "/" + terminalId, KeycloakServer.adminAuthorization());
     }
 
     private JsonObject shown(String terminalId) {
@@ -81,7 +73,7 @@ class AdminTerminalsApiIT {
     }
 
     private HttpResponse<String> patch(String terminalId, String json) {
-        return api.send("PATCH", TERMINALS + "/" + terminalId, MERGE_PATCH, json, admin());
+        return api.send("PATCH", TERMINALS + "/" + terminalId, MERGE_PATCH, json, KeycloakServer.adminAuthorization());
     }
 
     private JsonObject patched(String terminalId, String json) {
@@ -91,11 +83,12 @@ class AdminTerminalsApiIT {
     }
 
     private HttpResponse<String> rotate(String terminalId) {
-        return api.send("POST", TERMINALS + "/" + terminalId + "/secret", null, null, admin());
+        return api.send(
+                "POST", TERMINALS + "/" + terminalId + "/secret", null, null, KeycloakServer.adminAuthorization());
     }
 
     private HttpResponse<String> remove(String terminalId) {
-        return api.send("DELETE", TERMINALS + "/" + terminalId, null, null, admin());
+        return api.send("DELETE", TERMINALS + "/" + terminalId, null, null, KeycloakServer.adminAuthorization());
     }
 
     private static void assertSecret(String secret) {
@@ -122,7 +115,7 @@ class AdminTerminalsApiIT {
         assertSecret(secret);
 
         HttpResponse<String> again = show(terminalId);
-        HttpResponse<String> listed = api.get(TERMINALS + "?q=" + terminalId, admin());
+        HttpResponse<String> listed = api.get(TERMINALS + "?q=" + terminalId, KeycloakServer.adminAuthorization());
         for (HttpResponse<String> later : List.of(again, listed)) {
             assertEquals(200, later.statusCode(), later.body());
             assertFalse(later.body().contains(secret), "the secret is shown once only");
@@ -194,7 +187,12 @@ class AdminTerminalsApiIT {
                 400,
                 "invalid");
         assertProblem(
-                api.send("POST", TERMINALS, "text/plain", "{\"terminalId\":\"" + terminalId + "\"}", admin()),
+                api.send(
+                        "POST",
+                        TERMINALS,
+                        "text/plain",
+                        "{\"terminalId\":\"" + terminalId + "\"}",
+                        KeycloakServer.adminAuthorization()),
                 415,
                 "unsupported-media-type");
 
@@ -208,9 +206,12 @@ class AdminTerminalsApiIT {
             registered(prefix + "-" + suffix, "");
         }
 
-        JsonObject first = ApiClient.object(api.get(TERMINALS + "?q=" + prefix + "&limit=2", admin()));
-        JsonObject second = ApiClient.object(api.get(TERMINALS + "?q=" + prefix + "&offset=2&limit=2", admin()));
-        JsonObject byName = ApiClient.object(api.get(TERMINALS + "?q=TABLET%20" + prefix + "-B", admin()));
+        JsonObject first =
+                ApiClient.object(api.get(TERMINALS + "?q=" + prefix + "&limit=2", KeycloakServer.adminAuthorization()));
+        JsonObject second = ApiClient.object(
+                api.get(TERMINALS + "?q=" + prefix + "&offset=2&limit=2", KeycloakServer.adminAuthorization()));
+        JsonObject byName = ApiClient.object(
+                api.get(TERMINALS + "?q=TABLET%20" + prefix + "-B", KeycloakServer.adminAuthorization()));
 
         assertEquals(List.of(prefix + "-a", prefix + "-b"), ids(first));
         assertEquals(3, first.getInt("total"));
@@ -219,10 +220,10 @@ class AdminTerminalsApiIT {
         assertEquals(List.of(prefix + "-c"), ids(second));
         assertEquals(3, second.getInt("total"));
         assertEquals(List.of(prefix + "-b"), ids(byName));
-        assertInvalidNaming("limit", api.get(TERMINALS + "?limit=0", admin()));
-        assertInvalidNaming("limit", api.get(TERMINALS + "?limit=100000", admin()));
-        assertInvalidNaming("limit", api.get(TERMINALS + "?limit=ten", admin()));
-        assertInvalidNaming("offset", api.get(TERMINALS + "?offset=-1", admin()));
+        assertInvalidNaming("limit", api.get(TERMINALS + "?limit=0", KeycloakServer.adminAuthorization()));
+        assertInvalidNaming("limit", api.get(TERMINALS + "?limit=100000", KeycloakServer.adminAuthorization()));
+        assertInvalidNaming("limit", api.get(TERMINALS + "?limit=ten", KeycloakServer.adminAuthorization()));
+        assertInvalidNaming("offset", api.get(TERMINALS + "?offset=-1", KeycloakServer.adminAuthorization()));
     }
 
     private static List<String> ids(JsonObject page) {
@@ -242,7 +243,11 @@ class AdminTerminalsApiIT {
         assertEquals(10, renamed.getInt("autoAnswerSeconds"));
 
         HttpResponse<String> asJson = api.send(
-                "PATCH", TERMINALS + "/" + terminalId, "application/json", "{\"autoAnswerSeconds\":20}", admin());
+                "PATCH",
+                TERMINALS + "/" + terminalId,
+                "application/json",
+                "{\"autoAnswerSeconds\":20}",
+                KeycloakServer.adminAuthorization());
         assertEquals(200, asJson.statusCode(), asJson.body());
         assertEquals(20, ApiClient.object(asJson).getInt("autoAnswerSeconds"));
 
@@ -352,7 +357,7 @@ class AdminTerminalsApiIT {
         assertProblem(remove(terminalId), 404, "not-found");
         assertProblem(patch(terminalId, "{\"enabled\":true}"), 404, "not-found");
         assertProblem(rotate(terminalId), 404, "not-found");
-        assertTrue(ids(ApiClient.object(api.get(TERMINALS + "?q=" + terminalId, admin())))
+        assertTrue(ids(ApiClient.object(api.get(TERMINALS + "?q=" + terminalId, KeycloakServer.adminAuthorization())))
                 .isEmpty());
         assertProblem(register("{\"terminalId\":\"" + terminalId + "\",\"displayName\":\"Again\"}"), 409, "conflict");
     }
@@ -398,7 +403,8 @@ class AdminTerminalsApiIT {
         String rotated = ApiClient.object(rotate(terminalId)).getString("secret");
         assertEquals(204, remove(terminalId).statusCode());
 
-        HttpResponse<String> response = api.get("api/v1/admin/audit?terminalId=" + terminalId, admin());
+        HttpResponse<String> response =
+                api.get("api/v1/admin/audit?terminalId=" + terminalId, KeycloakServer.adminAuthorization());
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject page = ApiClient.object(response);
@@ -420,8 +426,8 @@ class AdminTerminalsApiIT {
             assertEquals(terminalId, record.getString("terminalId"));
         }
         assertFalse(response.body().contains(secret) || response.body().contains(rotated), "no secret in the trail");
-        JsonObject onePage =
-                ApiClient.object(api.get("api/v1/admin/audit?terminalId=" + terminalId + "&limit=1", admin()));
+        JsonObject onePage = ApiClient.object(api.get(
+                "api/v1/admin/audit?terminalId=" + terminalId + "&limit=1", KeycloakServer.adminAuthorization()));
         assertEquals(1, onePage.getJsonArray("items").size());
         assertEquals(6, onePage.getInt("total"));
     }

@@ -104,6 +104,21 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
         }
     }
 
+    private static String cachedToken;
+    private static Instant cachedUntil = Instant.MIN;
+
+    /**
+     * The Authorization header, as a name and a value, of a replycast-ops token; fetched again once it is a
+     * minute old, well inside the realm's five-minute token lifespan.
+     */
+    public static synchronized String[] adminAuthorization() {
+        if (Instant.now().isAfter(cachedUntil)) {
+            cachedToken = adminToken();
+            cachedUntil = Instant.now().plusSeconds(60);
+        }
+        return new String[] {"Authorization", "Bearer " + cachedToken};
+    }
+
     /** A bearer token of the replycast-ops service account, which has the role admin in the dev realm. */
     public static String adminToken() {
         String form = "grant_type=client_credentials&client_id=replycast-ops&client_secret="

@@ -34,7 +34,7 @@ public final class TestTerminals {
                 TERMINALS,
                 "{\"terminalId\":\"" + terminalId + "\",\"displayName\":\"Test terminal\""
                         + (fields.isEmpty() ? "" : "," + fields) + "}",
-                admin());
+                KeycloakServer.adminAuthorization());
         if (registered.statusCode() != 201) {
             throw new IllegalStateException("could not register a terminal: " + registered.body());
         }
@@ -48,7 +48,7 @@ public final class TestTerminals {
                 TERMINALS + "/" + terminalId,
                 "application/merge-patch+json",
                 "{\"enabled\":" + enabled + "}",
-                admin());
+                KeycloakServer.adminAuthorization());
         if (patched.statusCode() != 200) {
             throw new IllegalStateException("could not change terminal " + terminalId + ": " + patched.body());
         }
@@ -56,10 +56,6 @@ public final class TestTerminals {
 
     /** The terminal as an administrator sees it now, with its version, which any change raises. */
     public static JsonObject show(ApiClient api, String terminalId) {
-        return ApiClient.object(api.get(TERMINALS + "/" + terminalId, admin()));
-    }
-
-    private static String[] admin() {
-        return new String[] {"Authorization", "Bearer " + KeycloakServer.adminToken()};
+        return ApiClient.object(api.get(TERMINALS + "/" + terminalId, KeycloakServer.adminAuthorization()));
     }
 }
