@@ -26,6 +26,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.replycast.data.DataDirectory;
 
 /**
  * Encrypts terminal secrets at rest with AES-256-GCM and issues new ones. The key comes from {@code
@@ -60,8 +61,7 @@ public class SecretCipher {
     Optional<String> configuredKey;
 
     @Inject
-    @ConfigProperty(name = "replycast.data.dir")
-    Optional<String> dataDir;
+    DataDirectory dataDirectory;
 
     private SecretKey key;
 
@@ -78,8 +78,7 @@ public class SecretCipher {
             key = decodeKey(configuredKey.get(), "replycast.auth.secret-key");
             LOG.info("terminal secrets are encrypted with the key from replycast.auth.secret-key");
         } else {
-            Path dir = Path.of(dataDir.orElseGet(() -> System.getProperty("jboss.server.data.dir", "data")));
-            key = loadOrCreateKey(dir.resolve(KEY_FILE));
+            key = loadOrCreateKey(dataDirectory.resolve(KEY_FILE));
         }
     }
 
