@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.replycast.testing.ProblemAssertions.assertProblem;
 
 import java.io.IOException;
@@ -104,7 +105,11 @@ class LiveDistributionIT {
         Files.createDirectories(folder.resolve("0"));
         Files.createDirectories(folder.resolve("1"));
         return new ProcessBuilder(HlsCommand.build(
-                        new FfmpegInstallation().executable(), CaptureSource.parse("test"), HlsLadder.DEFAULT, folder))
+                        new FfmpegInstallation().executable(),
+                        CaptureSource.parse("test"),
+                        HlsLadder.DEFAULT,
+                        folder,
+                        false))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("ffmpeg.log").toFile())
                 .start();
@@ -119,6 +124,24 @@ class LiveDistributionIT {
     }
 
     // --- playing ------------------------------------------------------------------------------------------
+
+    @Test
+    void aPlayerFollowingThePlaybackUrlGetsSecondsOfH264PictureAndAacSound() {
+        awaitSegments(4);
+        String rendition = firstRendition();
+        List<String> listed = segments(rendition);
+        byte[][] lastFour = listed.subList(listed.size() - 4, listed.size()).stream()
+                .map(segment -> fetch("GET", url(rendition + "/" + segment)).body())
+                .toArray(byte[][]::new);
+
+        TransportStream media = TransportStream.read(lastFour);
+
+        assertTrue(media.carries(TransportStream.H264), "H.264 picture");
+        assertTrue(media.carries(TransportStream.AAC), "AAC sound");
+        assertTrue(
+                media.spanSeconds(TransportStream.H264) >= 3.0, "seconds: " + media.spanSeconds(TransportStream.H264));
+        assertTrue(media.spanSeconds(TransportStream.AAC) >= 3.0, "seconds: " + media.spanSeconds(TransportStream.AAC));
+    }
 
     @Test
     void thePlaybackUrlPlaysInAnHlsClientWithH264PictureAndAacSound() throws Exception {
@@ -149,6 +172,8 @@ class LiveDistributionIT {
         }
         String output = Files.readString(log);
 
+        // Seen on an AMD EPYC host: the bundled static ffmpeg 4.4.1 segfaults on any MPEG-TS input, even a file.
+        assumeTrue(ffmpeg.exitValue() != 139, "the bundled ffmpeg crashes demuxing MPEG-TS on this machine");
         assertEquals(0, ffmpeg.exitValue(), output);
         assertTrue(output.contains("Input #0, hls"), output);
         assertTrue(

@@ -29,8 +29,8 @@ import org.replycast.problem.ProblemType;
 public class SegmentServlet extends HttpServlet {
 
     // A live playlist changes every segment and dies with its call's token: no cache may keep or replay it.
-    static final String PLAYLIST_CACHE = "no-store";
-    static final String METHODS = "GET, HEAD, OPTIONS";
+    private static final String PLAYLIST_CACHE = "no-store";
+    private static final String METHODS = "GET, HEAD, OPTIONS";
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final String NOT_FOUND_DETAIL =
             "There is no live stream at this address: the call has ended, or the address is not one of its.";
