@@ -142,7 +142,7 @@ class CallTimersRestartIT {
                 requester,
                 "POST",
                 "api/v1/calls",
-                "{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\""
+                "{\"channelId\":\"" + channelId + "\""
                         + (destination == null ? "" : ",\"destinationTerminalId\":\"" + destination + "\"") + "}");
         assertEquals(201, created.statusCode(), created.body());
         return ApiClient.object(created);

@@ -89,13 +89,15 @@ class ChannelsApiIT {
     void aChannelCreatedByAnAdminIsListedToTerminals() {
         String channelId = newChannelId();
 
-        HttpResponse<String> created = createChannel("{\"captureEnabled\":false,\"channelId\":\"" + channelId
+        HttpResponse<String> created = createChannel("{\"channelId\":\"" + channelId
                 + "\",\"name\":\"Main hall\",\"timeZone\":\"Europe/Paris\",\"maxConnectedCalls\":10}");
 
         assertEquals(201, created.statusCode(), created.body());
         JsonObject channel = ApiClient.object(created);
         assertEquals(10, channel.getInt("maxConnectedCalls"));
         assertEquals("test", channel.getString("source"));
+        assertTrue(channel.getBoolean("captureEnabled"), "captured unless stopped");
+        assertFalse(channel.containsKey("ladder"), "the server's default ladder");
         assertTrue(channel.getString("displayKey").length() >= 43);
         assertTrue(
                 created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/admin/channels/" + channelId));
@@ -109,6 +111,7 @@ class ChannelsApiIT {
                 .orElseThrow(() -> new AssertionError(channelId + " not listed: " + listed.body()));
         assertEquals("Main hall", seen.getString("name"));
         assertFalse(seen.containsKey("displayKey"), "terminals never see the display key");
+        assertEquals(204, remove(channelId).statusCode());
     }
 
     @Test

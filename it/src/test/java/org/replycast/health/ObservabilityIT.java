@@ -81,8 +81,7 @@ class ObservabilityIT {
                 KeycloakServer.adminAuthorization());
         assertEquals(201, channel.statusCode(), channel.body());
         TerminalSigner viewer = TestTerminals.register(api);
-        byte[] call =
-                ("{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] call = ("{\"channelId\":\"" + channelId + "\"}").getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> connected = api.sendBytes(
                 "POST",

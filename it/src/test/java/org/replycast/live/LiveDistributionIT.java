@@ -48,6 +48,7 @@ import org.replycast.testing.TestTerminals;
 class LiveDistributionIT {
 
     private static final String CALLS = "api/v1/calls";
+    private static final String LADDER = "640x360@600k,320x180@200k";
     private static final Duration SEGMENT_DURATION = Duration.ofSeconds(1);
     // The encoder's first segments, on a busy machine.
     private static final Duration LIVE_DEADLINE = Duration.ofSeconds(60);
@@ -72,7 +73,7 @@ class LiveDistributionIT {
     /** A channel of its own with the test source, a terminal, and its call to itself, connected and live. */
     @BeforeEach
     void connectedCallOnALiveChannel() throws IOException {
-        channelId = TestChannels.create(api, "\"source\":\"test\"");
+        channelId = TestChannels.create(api, "\"source\":\"test\",\"ladder\":\"" + LADDER + "\"");
         terminal = TestTerminals.register(api);
         HttpResponse<String> call = api.signed(terminal, "POST", CALLS, "{\"channelId\":\"" + channelId + "\"}");
         assertEquals(201, call.statusCode(), call.body());
@@ -224,7 +225,7 @@ class LiveDistributionIT {
         assertEquals("no-store", header(master, "Cache-Control"));
         String masterText = text(master);
         assertTrue(masterText.startsWith("#EXTM3U"), masterText);
-        assertTrue(masterText.contains("RESOLUTION=1280x720") && masterText.contains("RESOLUTION=640x360"), masterText);
+        assertTrue(masterText.contains("RESOLUTION=640x360") && masterText.contains("RESOLUTION=320x180"), masterText);
         List<String> renditions =
                 RENDITION.matcher(masterText).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("0", "1"), renditions, masterText);
