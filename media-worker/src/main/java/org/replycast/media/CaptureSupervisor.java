@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class CaptureSupervisor {
     private Instant launchedAt;
     private Instant liveSince;
     private Instant lastProgress;
+    private Duration cpuAtLastProgress;
     private Instant nextAttempt;
     private int failuresInARow;
     private int restarts;
@@ -146,16 +148,21 @@ public final class CaptureSupervisor {
             return;
         }
         Optional<Instant> written = lastWritten();
-        if (written.isPresent() && written.get().isAfter(launchedAt)) {
+        if (written.isPresent() && written.get().isAfter(launchedAt) && !written.get().equals(lastProgress)) {
             lastProgress = written.get();
+            cpuAtLastProgress = process.cpuTime();
             if (status.state() != CaptureState.LIVE) {
                 liveSince = now;
                 changeTo(CaptureState.LIVE, null);
             }
         }
         if (status.state() == CaptureState.LIVE) {
-            if (lastProgress.plus(policy.stallTimeout()).isBefore(now)) {
-                fail("no new segment for " + policy.stallTimeout().toSeconds() + " s", now);
+            Duration silent = Duration.between(lastProgress, now);
+            if (silent.compareTo(policy.busyStallTimeout()) > 0) {
+                fail("no new segment for " + silent.toSeconds() + " s though ffmpeg kept working", now);
+            } else if (silent.compareTo(policy.stallTimeout()) > 0
+                    && !policy.isBusy(process.cpuTime().minus(cpuAtLastProgress))) {
+                fail("no new segment for " + silent.toSeconds() + " s", now);
             }
         } else if (launchedAt.plus(policy.startupTimeout()).isBefore(now)) {
             fail(

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -75,6 +76,11 @@ final class FfmpegProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The CPU time ffmpeg has used so far (zero where the platform does not tell). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     boolean isAlive() {

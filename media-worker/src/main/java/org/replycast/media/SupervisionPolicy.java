@@ -8,7 +8,10 @@ import java.util.List;
  *
  * @param checkInterval how often the watchdog looks at the process and at the newest segment
  * @param startupTimeout how long a started ffmpeg may take to write its first segment (a camera may be slow)
- * @param stallTimeout how long a live ffmpeg may go without a new segment before it counts as stalled
+ * @param stallTimeout how long a live ffmpeg that uses (almost) no CPU may go without a new segment: it waits
+ *     for a camera that sends nothing, or is stuck
+ * @param busyStallTimeout how long a live ffmpeg that keeps working may go without a new segment: on a
+ *     machine short of CPU it is late, not stuck, and a restart would only make it later
  * @param backoff the waits before each restart in a row; the last one repeats
  * @param attemptsBeforeFailed restarts in a row without going live before the capture is {@code FAILED}
  * @param failedRetry the wait between attempts once {@code FAILED}
@@ -18,6 +21,7 @@ public record SupervisionPolicy(
         Duration checkInterval,
         Duration startupTimeout,
         Duration stallTimeout,
+        Duration busyStallTimeout,
         List<Duration> backoff,
         int attemptsBeforeFailed,
         Duration failedRetry,
@@ -32,17 +36,25 @@ public record SupervisionPolicy(
 
     /**
      * Checks four times a second and restarts after 0.5, 1, 2, then 4 s, so that a failure is followed by a
-     * new ffmpeg within 5 s; a stall is three segments without a new one.
+     * new ffmpeg within 5 s; a stall is three segments without a new one, or twelve for an ffmpeg that keeps
+     * working.
      */
     public static SupervisionPolicy forLadder(HlsLadder ladder) {
         return new SupervisionPolicy(
                 Duration.ofMillis(250),
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(Math.max(3, 3L * ladder.segmentSeconds())),
+                Duration.ofSeconds(Math.max(12, 12L * ladder.segmentSeconds())),
                 List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)),
                 5,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
+    }
+
+    /** Whether an ffmpeg that used this much CPU while it wrote no segment for the stall timeout is working. */
+    boolean isBusy(Duration cpuSinceLastSegment) {
+        // A twentieth of a core: far above a process blocked on a read, far below an encoder that is merely late.
+        return cpuSinceLastSegment.multipliedBy(20).compareTo(stallTimeout) >= 0;
     }
 
     Duration backoffBefore(int attempt) {

@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.undertow.servlet.spec.ServletOutputStreamImpl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -128,8 +129,16 @@ public class SegmentServlet extends HttpServlet {
         }
     }
 
-    /** Streams the bytes in chunks, so a request never holds a whole segment in memory. */
+    /**
+     * Sends the bytes without holding a segment in memory: to the file's end (the usual whole file) through
+     * Undertow's transfer from the file channel, which the kernel does with sendfile; other ranges in chunks.
+     */
     private static void copy(FileChannel channel, long from, long count, OutputStream out) throws IOException {
+        if (out instanceof ServletOutputStreamImpl undertow && from + count == channel.size()) {
+            channel.position(from);
+            undertow.transferFrom(channel);
+            return;
+        }
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, Math.max(count, 1)));
         long position = from;
         long end = from + count;
