@@ -76,7 +76,9 @@ export class CallEventStream {
         this.#handlers.onCall(JSON.parse(data));
       }
     });
-    let watchdog = setTimeout(() => this.#abort.abort(), SILENCE_MS);
+    const silent = () => this.#abort.abort(
+      new ApiProblem(0, 'silent', 'The event stream went silent', 'Listening again.'));
+    let watchdog = setTimeout(silent, SILENCE_MS);
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -84,7 +86,7 @@ export class CallEventStream {
           return;
         }
         clearTimeout(watchdog);
-        watchdog = setTimeout(() => this.#abort.abort(), SILENCE_MS);
+        watchdog = setTimeout(silent, SILENCE_MS);
         parser.push(value);
       }
     } finally {
