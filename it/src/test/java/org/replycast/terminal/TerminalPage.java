@@ -96,11 +96,12 @@ final class TerminalPage {
         if (destinationTerminalId != null) {
             element("destination").sendKeys(destinationTerminalId);
         }
-        int before = calls().size();
+        List<String> before = callIds();
         element("call-button").click();
-        wait(PAGE_TIMEOUT, "call-started-" + name).until(driver -> calls().size() > before);
-        // The list shows the newest call first.
-        return calls().get(0).getAttribute("data-call-id");
+        return wait(PAGE_TIMEOUT, "call-started-" + name).until(driver -> callIds().stream()
+                .filter(id -> !before.contains(id))
+                .findFirst()
+                .orElse(null));
     }
 
     /** Waits until the call shows the state. */
@@ -133,12 +134,12 @@ final class TerminalPage {
     /** The latency the page shows, in milliseconds, once it shows one. */
     long latencyMillis() {
         wait(PAGE_TIMEOUT, "latency-" + name)
-                .until(driver -> element("latency").getAttribute("data-latency-ms") != null);
-        return Long.parseLong(element("latency").getAttribute("data-latency-ms"));
+                .until(driver -> element("latency").getDomAttribute("data-latency-ms") != null);
+        return Long.parseLong(element("latency").getDomAttribute("data-latency-ms"));
     }
 
     boolean showsLatency() {
-        return element("latency").getAttribute("data-latency-ms") != null;
+        return element("latency").getDomAttribute("data-latency-ms") != null;
     }
 
     /** How far the page is wider than the screen, in CSS pixels; 0 when nothing scrolls sideways. */
@@ -161,8 +162,10 @@ final class TerminalPage {
         return ((Number) browser.script("return document.getElementById('video').currentTime;")).doubleValue();
     }
 
-    private List<WebElement> calls() {
-        return browser.driver().findElements(By.cssSelector("#calls li"));
+    private List<String> callIds() {
+        return browser.driver().findElements(By.cssSelector("#calls li")).stream()
+                .map(call -> call.getDomAttribute("data-call-id"))
+                .toList();
     }
 
     private WebElement element(String id) {
