@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.Browser;
 import org.replycast.testing.TerminalSigner;
+import org.replycast.testing.TestChannels;
 
 /**
  * The terminal page {@code /terminal/} in a browser, as a person uses it: what they type and tap, and what
@@ -20,7 +21,7 @@ final class TerminalPage {
 
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     /** Long enough for a new channel's capture to write its first segments and for the player to start. */
-    static final Duration PLAYBACK_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration PLAYBACK_TIMEOUT = TestChannels.GOING_LIVE.plusSeconds(30);
 
     private static final String RECORD_TROUBLE = "window.pageTrouble = [];"
             + "document.addEventListener('securitypolicyviolation',"

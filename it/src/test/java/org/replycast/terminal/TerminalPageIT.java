@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.testing.ApiClient;
@@ -33,10 +36,25 @@ class TerminalPageIT {
     private static final Duration RING_DEADLINE = Duration.ofSeconds(6);
 
     private final ApiClient api = new ApiClient();
+    private final List<String> channels = new ArrayList<>();
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
         return ReplycastEar.asBuilt();
+    }
+
+    /** A new captured channel with the given name, removed after the test so its ffmpeg stops. */
+    private String channel(String name) {
+        String channelId = TestChannels.create(api, "");
+        channels.add(channelId);
+        HttpResponse<String> named = TestChannels.patch(api, channelId, "{\"name\":\"" + name + "\"}");
+        assertEquals(200, named.statusCode(), named.body());
+        return channelId;
+    }
+
+    @AfterEach
+    void removeChannels() {
+        channels.forEach(channelId -> TestChannels.remove(api, channelId));
     }
 
     @Test
@@ -84,7 +102,7 @@ class TerminalPageIT {
     @Test
     void aCallToItselfPlaysLiveWithItsLatencyShownUntilItIsEnded() {
         TerminalSigner terminal = TestTerminals.register(api);
-        String channelId = TestChannels.create(api, "Sports ground");
+        String channelId = channel("Sports ground");
         try (Browser browser = new Browser()) {
             TerminalPage page = new TerminalPage(browser, "self-call").open();
             page.signIn(terminal);
@@ -107,7 +125,7 @@ class TerminalPageIT {
     void aTerminalCallsAnotherWhosePageRingsAnswersAndPlays() {
         TerminalSigner caller = TestTerminals.register(api);
         TerminalSigner callee = TestTerminals.register(api);
-        String channelId = TestChannels.create(api, "Wedding hall");
+        String channelId = channel("Wedding hall");
         try (Browser callerBrowser = new Browser();
                 Browser calleeBrowser = new Browser()) {
             TerminalPage callerPage = new TerminalPage(callerBrowser, "caller").open();
@@ -132,7 +150,7 @@ class TerminalPageIT {
     @Test
     void onAPhonesScreenNothingScrollsSideways() {
         TerminalSigner terminal = TestTerminals.register(api);
-        String channelId = TestChannels.create(api, "Care home garden room with a rather long name");
+        String channelId = channel("Care home garden room with a rather long name");
         try (Browser browser = Browser.phone(390, 844)) {
             TerminalPage page = new TerminalPage(browser, "phone").open();
             page.submitSignIn(terminal.terminalId(), randomSecret());
