@@ -61,6 +61,10 @@ public final class HlsCommand {
             command.addAll(List.of("-b:v:" + i, renditions.get(i).videoKbps() + "k"));
             streams.add("v:" + i + ",a:" + i);
         }
+        if (!continuing) {
+            // Numbered from the epoch second: a fresh start never reuses a segment name or sequence number.
+            command.addAll(List.of("-hls_start_number_source", "epoch"));
+        }
         command.addAll(List.of(
                 "-f",
                 "hls",

@@ -46,6 +46,14 @@ class HlsCommandTest {
             String playlist = read(media);
             assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME:"), playlist);
             assertTrue(playlist.contains("#EXT-X-TARGETDURATION:1"), playlist);
+            long firstSequence = Long.parseLong(playlist.lines()
+                    .filter(line -> line.startsWith("#EXT-X-MEDIA-SEQUENCE:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("#EXT-X-MEDIA-SEQUENCE:".length()));
+            assertTrue(
+                    firstSequence > Instant.now().getEpochSecond() - 120,
+                    "numbered from the epoch, so no name is ever reused: " + firstSequence);
             Process reader = FfmpegInstallation.processBuilder(List.of(
                             new FfmpegInstallation().executable(),
                             "-v",

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 record SegmentVersion(String etag, long lastModifiedMillis) {
 
     // Longer than a segment stays in the 10-segment window, so a player never fetches one twice; short, so a
-    // shared cache forgets an ended call's segments soon and never replays a name a restarted encoder reused.
+    // shared cache forgets an ended call's segments soon. Names are never reused (numbered from the epoch).
     static final String CACHE_CONTROL = "public, max-age=60, immutable";
 
     static SegmentVersion of(long length, long lastModifiedMillis) {
