@@ -163,10 +163,11 @@ final class TerminalPage {
         return ((Number) browser.script("return document.getElementById('video').currentTime;")).doubleValue();
     }
 
+    /** The ids in the call list, read in one go: the page renders the list anew on every change. */
+    @SuppressWarnings("unchecked")
     private List<String> callIds() {
-        return browser.driver().findElements(By.cssSelector("#calls li")).stream()
-                .map(call -> call.getDomAttribute("data-call-id"))
-                .toList();
+        return (List<String>)
+                browser.script("return [...document.querySelectorAll('#calls li')].map(call => call.dataset.callId);");
     }
 
     private WebElement element(String id) {
