@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -12,16 +13,45 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A headless Debian Chromium driven through Debian's chromedriver, with a fresh profile per test. */
+/**
+ * A headless Debian Chromium driven through Debian's chromedriver, with a fresh profile per test: a desktop
+ * window, or a phone's screen.
+ */
 public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    private final WebDriver driver;
+    private final ChromeDriver driver;
 
+    /** A desktop browser window of 1280 × 900. */
     public Browser() {
-        ChromeOptions options = new ChromeOptions()
+        this(options());
+    }
+
+    private Browser(ChromeOptions options) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    /**
+     * A phone's browser: a touch screen of the given CSS pixels at 3 device pixels each, which honours the
+     * page's viewport meta element as a phone does (a desktop window ignores it).
+     */
+    public static Browser phone(int width, int height) {
+        ChromeOptions options = options();
+        options.setExperimentalOption(
+                "mobileEmulation",
+                Map.of(
+                        "deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", 3.0, "mobile", true, "touch", true)));
+        return new Browser(options);
+    }
+
+    private static ChromeOptions options() {
+        return new ChromeOptions()
                 .setBinary(CHROMIUM)
                 .addArguments(
                         "--headless=new",
@@ -34,14 +64,20 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update",
                         "--disable-sync",
                         "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .build();
-        this.driver = new ChromeDriver(service, options);
     }
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Runs the script in every page this browser opens from now on, before the page's own scripts. */
+    public void beforeEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /** Runs the script in the page and returns its result, as {@code return ...} gives it. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
     }
 
     public WebDriverWait waitUpTo(Duration timeout) {
