@@ -1,19 +1,22 @@
 package org.replycast.media;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where a channel's picture and sound come from, as ffmpeg input arguments: the {@code test} picture with a
  * burnt-in wall clock and a tone, a file played in a loop, an IP camera or encoder ({@code rtsp://},
- * {@code rtmp://}, {@code srt://}), or a local camera ({@code v4l2:/dev/video0}, with silence for sound).
+ * {@code rtmp://}, {@code srt://}), or a local camera and microphone ({@code v4l2:/dev/video0,alsa:hw:1}; silence
+ * for sound when no ALSA device is named).
  *
  * @param audioStream the ffmpeg stream specifier of the sound, such as {@code 1:a}
  */
 public record CaptureSource(String description, List<String> inputArguments, String audioStream) {
 
     private static final String ACCEPTED =
-            "source must be test, a file path, an rtsp://, rtmp:// or srt:// URL, or v4l2:/dev/videoN";
+            "source must be test, a file path, an rtsp://, rtmp:// or srt:// URL, or v4l2:/dev/videoN"
+                    + " (with a microphone: v4l2:/dev/videoN,alsa:hw:1)";
 
     /** The test picture's clock is drawn by ffmpeg from the capture's own time, so latency can be read off it. */
     private static final String TEST_PICTURE = "testsrc2=size=1280x720:rate=25,drawtext=text='%{localtime\\:%T}'"
@@ -44,10 +47,7 @@ public record CaptureSource(String description, List<String> inputArguments, Str
                     "1:a");
         }
         if (source.startsWith("v4l2:")) {
-            return new CaptureSource(
-                    "local camera " + source.substring(5),
-                    List.of("-f", "v4l2", "-i", source.substring(5), "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"),
-                    "1:a");
+            return localDevices(source.substring(5));
         }
         String scheme = schemeOf(source);
         if ("rtsp".equals(scheme)) {
@@ -63,6 +63,21 @@ public record CaptureSource(String description, List<String> inputArguments, Str
                     "file " + file.getFileName(), List.of("-re", "-stream_loop", "-1", "-i", file.toString()), "0:a");
         }
         throw new IllegalArgumentException(ACCEPTED);
+    }
+
+    private static CaptureSource localDevices(String devices) {
+        String[] parts = devices.split(",alsa:", 2);
+        String camera = parts[0];
+        if (!camera.startsWith("/dev/") || (parts.length == 2 && parts[1].isBlank())) {
+            throw new IllegalArgumentException(ACCEPTED);
+        }
+        List<String> microphone = parts.length == 2
+                ? List.of("-f", "alsa", "-i", parts[1])
+                : List.of("-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo");
+        List<String> input = new ArrayList<>(List.of("-f", "v4l2", "-i", camera));
+        input.addAll(microphone);
+        String description = "local camera " + camera + (parts.length == 2 ? " and microphone " + parts[1] : "");
+        return new CaptureSource(description, List.copyOf(input), "1:a");
     }
 
     private static String schemeOf(String source) {

@@ -9,7 +9,8 @@ import java.util.StringJoiner;
  * The ffmpeg command line that captures a source and writes its HLS ladder into a folder: one H.264 stream per
  * rendition with keyframes on every segment boundary (so every rendition switches cleanly), AAC audio beside
  * each, {@code EXT-X-PROGRAM-DATE-TIME} on every segment, old segments deleted, and a master playlist {@code
- * index.m3u8} with the media playlists in {@code 0/}, {@code 1/} and so on.
+ * index.m3u8} with the media playlists in {@code 0/}, {@code 1/} and so on. Playlists and segments are renamed
+ * into place only when complete, so a reader never sees half of one.
  */
 public final class HlsCommand {
 
@@ -18,7 +19,12 @@ public final class HlsCommand {
 
     private HlsCommand() {}
 
-    public static List<String> build(String ffmpeg, CaptureSource source, HlsLadder ladder, Path folder) {
+    /**
+     * @param continuing true when ffmpeg is started again after a failure: the media playlists are then continued
+     *     (same segment numbers, old segments still listed) with {@code EXT-X-DISCONTINUITY} marking the gap
+     */
+    public static List<String> build(
+            String ffmpeg, CaptureSource source, HlsLadder ladder, Path folder, boolean continuing) {
         List<HlsRendition> renditions = ladder.renditions();
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin"));
         command.addAll(source.inputArguments());
@@ -63,7 +69,9 @@ public final class HlsCommand {
                 "-hls_list_size",
                 String.valueOf(ladder.windowSegments()),
                 "-hls_flags",
-                "delete_segments+program_date_time+independent_segments+append_list",
+                // omit_endlist: a live stream never ends in its playlist, not even while ffmpeg is restarted.
+                "delete_segments+program_date_time+independent_segments+temp_file+omit_endlist"
+                        + (continuing ? "+append_list" : ""),
                 "-var_stream_map",
                 streams.toString(),
                 "-master_pl_name",

@@ -22,7 +22,7 @@ class HlsCommandTest {
     @Test
     void theTestSourceBecomesAKeyframeAlignedLadderWithProgramDateTime(@TempDir Path folder) throws Exception {
         List<String> command = HlsCommand.build(
-                new FfmpegInstallation().executable(), CaptureSource.parse("test"), HlsLadder.DEFAULT, folder);
+                new FfmpegInstallation().executable(), CaptureSource.parse("test"), HlsLadder.DEFAULT, folder, false);
         Files.createDirectories(folder.resolve("0"));
         Files.createDirectories(folder.resolve("1"));
         Process ffmpeg = new ProcessBuilder(command)
@@ -61,8 +61,26 @@ class HlsCommandTest {
         assertFalse(camera.description().contains("secret"), camera.description());
         assertTrue(CaptureSource.parse("/srv/loop.mp4").inputArguments().containsAll(List.of("-stream_loop", "-1")));
         assertTrue(CaptureSource.parse("v4l2:/dev/video0").inputArguments().contains("/dev/video0"));
+        assertEquals(
+                List.of("-f", "v4l2", "-i", "/dev/video2", "-f", "alsa", "-i", "hw:1,0"),
+                CaptureSource.parse("v4l2:/dev/video2,alsa:hw:1,0").inputArguments());
+        assertThrows(IllegalArgumentException.class, () -> CaptureSource.parse("v4l2:video0"));
         assertThrows(IllegalArgumentException.class, () -> CaptureSource.parse("ftp://example.org/x"));
         assertThrows(IllegalArgumentException.class, () -> CaptureSource.parse(" "));
+    }
+
+    @Test
+    void aChannelsLadderIsReadFromItsSettingAndAnythingElseIsRefusedSayingWhatIsAccepted() {
+        HlsLadder ladder = HlsLadder.parse("1920x1080@5000k, 854x480@1200k");
+        assertEquals(
+                List.of(new HlsRendition(1920, 1080, 5000), new HlsRendition(854, 480, 1200)), ladder.renditions());
+        assertEquals(HlsLadder.DEFAULT.segmentSeconds(), ladder.segmentSeconds());
+        for (String refused : List.of("", "720p", "1280x720@2500", "640x360@800k,1280x720@2500k", "1281x720@2500k")) {
+            IllegalArgumentException error =
+                    assertThrows(IllegalArgumentException.class, () -> HlsLadder.parse(refused), refused);
+            assertTrue(
+                    error.getMessage().contains("ladder") || error.getMessage().contains("rendition"), refused);
+        }
     }
 
     private static long segments(Path playlist) throws IOException {
