@@ -22,6 +22,15 @@ final class BenchArguments {
         this.values = values;
     }
 
+    /** @param defaults every option's name (without the dashes) followed by its default value */
+    static BenchArguments parse(String[] args, String usage, String... defaults) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < defaults.length; i += 2) {
+            map.put(defaults[i], defaults[i + 1]);
+        }
+        return parse(args, usage, map);
+    }
+
     /**
      * @param defaults every option's name (without the dashes) and its default value; options not named here
      *     are refused

@@ -43,6 +43,8 @@ public final class GlassToGlassBenchmark {
               --sample-seconds N    samples, one a second, per side and round (default 20)
               --player PATH         the folder of latency.html with hls.js installed (default bench/player)
               --nginx PATH          the nginx binary (default /usr/sbin/nginx)
+              --sides LIST          which to play: replycast, files (Replycast's folder on nginx), baseline
+                                    (default replycast,files,baseline)
             """;
 
     private static final double GOAL_P50_SECONDS = 4.0;
@@ -75,17 +77,17 @@ public final class GlassToGlassBenchmark {
         BenchArguments options = BenchArguments.parse(
                 args,
                 USAGE,
-                Map.of(
-                        "http-port", "8080",
-                        "keycloak-port", "8180",
-                        "server-pid", "0",
-                        "data-dir", "data",
-                        "channel", "demo",
-                        "rounds", "3",
-                        "settle-seconds", "10",
-                        "sample-seconds", "20",
-                        "player", "bench/player",
-                        "nginx", "/usr/sbin/nginx"));
+                "http-port", "8080",
+                "keycloak-port", "8180",
+                "server-pid", "0",
+                "data-dir", "data",
+                "channel", "demo",
+                "rounds", "3",
+                "settle-seconds", "10",
+                "sample-seconds", "20",
+                "player", "bench/player",
+                "nginx", "/usr/sbin/nginx",
+                "sides", "replycast,files,baseline");
         System.setProperty("replycast.it.http.port", options.text("http-port"));
         System.setProperty("replycast.it.keycloak.port", options.text("keycloak-port"));
         try {
@@ -107,18 +109,19 @@ public final class GlassToGlassBenchmark {
         }
         ApiClient api = new ApiClient();
         String channel = options.text("channel");
-        String source = ApiClient.object(
-                        api.get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()))
-                .getString("source");
+        jakarta.json.JsonObject settings = ApiClient.object(
+                api.get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()));
+        String source = settings.getString("source");
+        String ladder = settings.getString("ladder", null);
         ReplycastCapture capture = new ReplycastCapture(
                 options.path("data-dir").resolve("live").resolve(channel), options.number("server-pid"));
         Progress.say("Waiting until channel %s is captured live into %s", channel, capture.folder());
         capture.awaitLive(LIVE_TIMEOUT);
         Path work = temporaryFolder();
         Path baselineFolder = work.resolve("baseline");
-        List<String> command = ReferenceEncoder.command(source, baselineFolder);
+        List<String> command = ReferenceEncoder.command(source, ladder, baselineFolder, false);
         List<String> differences = ReferenceEncoder.differences(
-                command, ReplycastCapture.arguments(capture.ffmpegPid()), capture.folder(), baselineFolder);
+                source, ladder, ReplycastCapture.arguments(capture.ffmpegPid()), capture.folder(), baselineFolder);
         Progress.say("Opening a connected call on %s", channel);
         try (ConnectedCalls calls = ConnectedCalls.open(api, channel, 1);
                 NginxOrigin nginx = NginxOrigin.start(
@@ -139,6 +142,9 @@ public final class GlassToGlassBenchmark {
                         ? List.of(Side.REPLYCAST, Side.REPLYCAST_FILES, Side.BASELINE)
                         : List.of(Side.BASELINE, Side.REPLYCAST, Side.REPLYCAST_FILES);
                 for (Side side : order) {
+                    if (!wanted(side)) {
+                        continue;
+                    }
                     String of = "Round " + round + "/" + rounds + ", " + side.label;
                     if (side == Side.BASELINE) {
                         playBaseline(of, browser, nginx, sources.get(side), capture, command, baselineFolder);
@@ -231,6 +237,15 @@ public final class GlassToGlassBenchmark {
     private static Map<String, Object> sample(JavascriptExecutor page) {
         Object value = page.executeScript("return window.benchSample ? window.benchSample() : {playing: false};");
         return (Map<String, Object>) value;
+    }
+
+    private boolean wanted(Side side) {
+        String name = switch (side) {
+            case REPLYCAST -> "replycast";
+            case REPLYCAST_FILES -> "files";
+            case BASELINE -> "baseline";
+        };
+        return List.of(options.text("sides").split(",")).stream().map(String::strip).anyMatch(name::equals);
     }
 
     private void recordDifference(int round) {

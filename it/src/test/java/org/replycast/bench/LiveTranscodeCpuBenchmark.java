@@ -78,9 +78,10 @@ public final class LiveTranscodeCpuBenchmark {
             throw new IllegalStateException("--server-pid is needed: WildFly is held while the baseline encodes");
         }
         String channel = options.text("channel");
-        String source = ApiClient.object(
-                        new ApiClient().get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()))
-                .getString("source");
+        jakarta.json.JsonObject settings = ApiClient.object(
+                new ApiClient().get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()));
+        String source = settings.getString("source");
+        String ladder = settings.getString("ladder", null);
         ReplycastCapture capture =
                 new ReplycastCapture(options.path("data-dir").resolve("live").resolve(channel), serverPid);
         Progress.say("Waiting until channel %s is captured live into %s", channel, capture.folder());
@@ -91,8 +92,8 @@ public final class LiveTranscodeCpuBenchmark {
         List<String> baselineCommand = replycastCommand.stream()
                 .map(a -> a.replace(capture.folder().toString(), baselineFolder.toString()))
                 .toList();
-        List<String> differences = ReferenceEncoder.differences(
-                ReferenceEncoder.command(source, baselineFolder), replycastCommand, capture.folder(), baselineFolder);
+        List<String> differences =
+                ReferenceEncoder.differences(source, ladder, replycastCommand, capture.folder(), baselineFolder);
         int rounds = options.integer("rounds");
         try {
             for (int round = 1; round <= rounds; round++) {
@@ -240,10 +241,10 @@ public final class LiveTranscodeCpuBenchmark {
                 results.table(),
                 String.join(" ", baselineCommand),
                 differences.isEmpty()
-                        ? "Replycast's command is the media worker's `HlsCommand.build` for the channel's source and the"
-                                + " default ladder, exactly."
-                        : "Replycast's command differs from `HlsCommand.build` with the default ladder:\n\n- "
-                                + String.join("\n- ", differences),
+                        ? "Replycast's command is the media worker's `HlsCommand.build` for the channel's source and"
+                                + " ladder, exactly (apart from the folder)."
+                        : "Replycast's command differs from the media worker's `HlsCommand.build` for the channel:\n\n- "
+                                + String.join("\n- ", differences) + "\n",
                 threads,
                 GOAL_RATIO,
                 ratio,

@@ -89,8 +89,8 @@ final class NginxOrigin implements AutoCloseable {
         return String.format(
                 """
                 daemon off;
+                %4$s
                 worker_processes auto;
-                worker_rlimit_nofile 65536;
                 pid %1$s/nginx.pid;
                 error_log %1$s/error.log warn;
                 events { worker_connections 16384; }
@@ -118,7 +118,11 @@ final class NginxOrigin implements AutoCloseable {
                 %3$s    }
                 }
                 """,
-                work, port, locations);
+                work,
+                port,
+                locations,
+                // As root, nginx's workers would otherwise read as nobody, who may not enter a temporary folder.
+                "root".equals(System.getProperty("user.name")) ? "user root;" : "");
     }
 
     URI uri() {

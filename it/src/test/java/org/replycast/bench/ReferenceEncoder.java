@@ -17,8 +17,8 @@ import org.replycast.media.HlsLadder;
 
 /**
  * The live benchmarks' baseline encoder: the ffmpeg command that Replycast's capture runs ({@link
- * HlsCommand#build} with the same binary, source and ladder), started by hand as a plain child process
- * writing into a folder of its own, with nothing supervising it.
+ * HlsCommand#build} with the same binary, source and ladder, as a first start), started by hand as a plain
+ * child process writing into a folder of its own, with nothing supervising it.
  */
 final class ReferenceEncoder implements AutoCloseable {
 
@@ -30,17 +30,32 @@ final class ReferenceEncoder implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** The command for the folder: the media worker's own, with the JAVE2 ffmpeg and the default ladder. */
-    static List<String> command(String source, Path folder) {
+    /**
+     * The command for the folder: the media worker's own, with the JAVE2 ffmpeg, for a first start.
+     *
+     * @param ladder the channel's ladder setting, or null for the default ladder
+     */
+    static List<String> command(String source, String ladder, Path folder, boolean continuing) {
         return HlsCommand.build(
-                new FfmpegInstallation().executable(), CaptureSource.parse(source), HlsLadder.DEFAULT, folder);
+                new FfmpegInstallation().executable(),
+                CaptureSource.parse(source),
+                ladder == null ? HlsLadder.DEFAULT : HlsLadder.parse(ladder),
+                folder,
+                continuing);
     }
 
     /**
-     * How another command line (Replycast's, as read from {@code /proc}) differs from this one once its
-     * folder is replaced by ours: an empty list when they are the same.
+     * How Replycast's command line (as read from {@code /proc}) differs from the media worker's for the same
+     * source and ladder once its folder is replaced by ours: an empty list when it is the same, either as a
+     * first start or as a restart that continues the playlists (as after a benchmark held the capture).
      */
-    static List<String> differences(List<String> ours, List<String> theirs, Path theirFolder, Path ourFolder) {
+    static List<String> differences(String source, String ladder, List<String> theirs, Path theirFolder, Path ourFolder) {
+        List<String> asRestart = differences(command(source, ladder, ourFolder, true), theirs, theirFolder, ourFolder);
+        List<String> asStart = differences(command(source, ladder, ourFolder, false), theirs, theirFolder, ourFolder);
+        return asRestart.isEmpty() ? asRestart : asStart;
+    }
+
+    private static List<String> differences(List<String> ours, List<String> theirs, Path theirFolder, Path ourFolder) {
         List<String> mapped = theirs.stream()
                 .map(a -> a.replace(theirFolder.toString(), ourFolder.toString()))
                 .toList();
@@ -49,7 +64,7 @@ final class ReferenceEncoder implements AutoCloseable {
             String a = i < ours.size() ? ours.get(i) : "(nothing)";
             String b = i < mapped.size() ? mapped.get(i) : "(nothing)";
             if (!a.equals(b)) {
-                differences.add("argument " + i + ": baseline `" + a + "`, Replycast `" + b + "`");
+                differences.add("argument " + i + ": media worker `" + a + "`, Replycast `" + b + "`");
             }
         }
         return differences;
