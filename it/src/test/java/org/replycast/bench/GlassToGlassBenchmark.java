@@ -77,17 +77,28 @@ public final class GlassToGlassBenchmark {
         BenchArguments options = BenchArguments.parse(
                 args,
                 USAGE,
-                "http-port", "8080",
-                "keycloak-port", "8180",
-                "server-pid", "0",
-                "data-dir", "data",
-                "channel", "demo",
-                "rounds", "3",
-                "settle-seconds", "10",
-                "sample-seconds", "20",
-                "player", "bench/player",
-                "nginx", "/usr/sbin/nginx",
-                "sides", "replycast,files,baseline");
+                "http-port",
+                "8080",
+                "keycloak-port",
+                "8180",
+                "server-pid",
+                "0",
+                "data-dir",
+                "data",
+                "channel",
+                "demo",
+                "rounds",
+                "3",
+                "settle-seconds",
+                "10",
+                "sample-seconds",
+                "20",
+                "player",
+                "bench/player",
+                "nginx",
+                "/usr/sbin/nginx",
+                "sides",
+                "replycast,files,baseline");
         System.setProperty("replycast.it.http.port", options.text("http-port"));
         System.setProperty("replycast.it.keycloak.port", options.text("keycloak-port"));
         try {
@@ -109,8 +120,8 @@ public final class GlassToGlassBenchmark {
         }
         ApiClient api = new ApiClient();
         String channel = options.text("channel");
-        jakarta.json.JsonObject settings = ApiClient.object(
-                api.get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()));
+        jakarta.json.JsonObject settings =
+                ApiClient.object(api.get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()));
         String source = settings.getString("source");
         String ladder = settings.getString("ladder", null);
         ReplycastCapture capture = new ReplycastCapture(
@@ -240,12 +251,15 @@ public final class GlassToGlassBenchmark {
     }
 
     private boolean wanted(Side side) {
-        String name = switch (side) {
-            case REPLYCAST -> "replycast";
-            case REPLYCAST_FILES -> "files";
-            case BASELINE -> "baseline";
-        };
-        return List.of(options.text("sides").split(",")).stream().map(String::strip).anyMatch(name::equals);
+        String name =
+                switch (side) {
+                    case REPLYCAST -> "replycast";
+                    case REPLYCAST_FILES -> "files";
+                    case BASELINE -> "baseline";
+                };
+        return List.of(options.text("sides").split(",")).stream()
+                .map(String::strip)
+                .anyMatch(name::equals);
     }
 
     private void recordDifference(int round) {

@@ -117,8 +117,9 @@ public final class LiveTranscodeCpuBenchmark {
 
     private void measureReplycast(String of, ReplycastCapture capture, long serverPid) {
         capture.awaitLive(LIVE_TIMEOUT);
-        Progress.say("%s: Replycast's capture, %d s to settle, then %d s measured", of,
-                options.integer("settle-seconds"), options.integer("seconds"));
+        Progress.say(
+                "%s: Replycast's capture, %d s to settle, then %d s measured",
+                of, options.integer("settle-seconds"), options.integer("seconds"));
         Pause.of(options.seconds("settle-seconds"));
         long ffmpeg = capture.ffmpegPid();
         Map<Long, JvmThreads.Thread> threadsBefore = JvmThreads.snapshot(serverPid);
@@ -137,14 +138,20 @@ public final class LiveTranscodeCpuBenchmark {
         results.record(replycastCores(), ffmpegSeconds / seconds);
         results.record(new Metric("Replycast's ffmpeg: segments written (rendition 0)", "", 0), segments);
         results.record(new Metric("WildFly meanwhile (no viewers)", "cores", 3), usage.server());
-        results.record(new Metric("… of it in supervision threads", "cores", 4), supervision(threadsBefore, threadsAfter) / seconds);
-        results.record(new Metric("other processes meanwhile", "cores", 2), Math.max(0, usage.others() - ffmpegSeconds / seconds));
-        Progress.say("%s: Replycast's ffmpeg %.3f cores, WildFly %.3f cores", of, ffmpegSeconds / seconds, usage.server());
+        results.record(
+                new Metric("… of it in supervision threads", "cores", 4),
+                supervision(threadsBefore, threadsAfter) / seconds);
+        results.record(
+                new Metric("other processes meanwhile", "cores", 2),
+                Math.max(0, usage.others() - ffmpegSeconds / seconds));
+        Progress.say(
+                "%s: Replycast's ffmpeg %.3f cores, WildFly %.3f cores", of, ffmpegSeconds / seconds, usage.server());
     }
 
     private void measureBaseline(String of, ReplycastCapture capture, List<String> command, Path folder) {
-        Progress.say("%s: holding Replycast and its capture; plain ffmpeg, %d s to settle, then %d s measured", of,
-                options.integer("settle-seconds"), options.integer("seconds"));
+        Progress.say(
+                "%s: holding Replycast and its capture; plain ffmpeg, %d s to settle, then %d s measured",
+                of, options.integer("settle-seconds"), options.integer("seconds"));
         capture.hold();
         try (ReferenceEncoder encoder = ReferenceEncoder.start(command, folder)) {
             encoder.awaitSegments(1, LIVE_TIMEOUT);
@@ -157,9 +164,11 @@ public final class LiveTranscodeCpuBenchmark {
             double ffmpegSeconds = CpuUsage.processSeconds(encoder.pid()) - ffmpegBefore;
             double seconds = options.integer("seconds");
             results.record(baselineCores(), ffmpegSeconds / seconds);
-            results.record(new Metric("plain ffmpeg: segments written (rendition 0)", "", 0),
+            results.record(
+                    new Metric("plain ffmpeg: segments written (rendition 0)", "", 0),
                     lastSequence(folder) - sequenceBefore);
-            results.record(new Metric("other processes meanwhile (baseline)", "cores", 2),
+            results.record(
+                    new Metric("other processes meanwhile (baseline)", "cores", 2),
                     Math.max(0, usage.others() - ffmpegSeconds / seconds));
             Progress.say("%s: plain ffmpeg %.3f cores", of, ffmpegSeconds / seconds);
         } finally {
@@ -193,7 +202,8 @@ public final class LiveTranscodeCpuBenchmark {
 
     private static long lastSequence(Path folder) {
         try {
-            return LivePlaylist.parse(Files.readString(folder.resolve("0/index.m3u8"))).lastSequence();
+            return LivePlaylist.parse(Files.readString(folder.resolve("0/index.m3u8")))
+                    .lastSequence();
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
@@ -209,11 +219,14 @@ public final class LiveTranscodeCpuBenchmark {
 
     private String report(List<String> baselineCommand, List<String> differences) {
         double ratio = results.median(new Metric("Replycast's ffmpeg ÷ plain ffmpeg", "ratio", 3));
-        StringBuilder threads = new StringBuilder("| WildFly thread | CPU seconds in each Replycast window where it was among the 5 busiest |\n|---|---|\n");
+        StringBuilder threads = new StringBuilder(
+                "| WildFly thread | CPU seconds in each Replycast window where it was among the 5 busiest |\n|---|---|\n");
         busiestThreads.forEach((name, seconds) -> threads.append("| `")
                 .append(name)
                 .append("` | ")
-                .append(String.join(" · ", seconds.stream().map(s -> RoundResults.format(s, 2)).toList()))
+                .append(String.join(
+                        " · ",
+                        seconds.stream().map(s -> RoundResults.format(s, 2)).toList()))
                 .append(" |\n"));
         return String.format(
                 Locale.ROOT,

@@ -290,8 +290,10 @@ final class LiveViewers {
                 fellBehind(playlist.mediaSequence() - next);
                 next = playlist.mediaSequence();
             }
+            // More waiting than a player starts with: it falls behind. While measured this counts even for a
+            // viewer still on its first segments, since the settle time after the ramp is enough to fetch them.
             long waiting = playlist.lastSequence() - next + 1;
-            if (next > startedAfter && waiting > START_BEHIND) {
+            if ((next > startedAfter || run.inWindow(System.nanoTime())) && waiting > START_BEHIND) {
                 fellBehind(0);
             }
             if (!segments.busy() && next <= playlist.lastSequence()) {
@@ -344,7 +346,12 @@ final class LiveViewers {
      * server closed it.
      */
     private static final class Connection {
-        private static final int HEADERS = 0, BODY = 1, CHUNK_SIZE = 2, CHUNK_DATA = 3, CHUNK_END = 4, TRAILER = 5,
+        private static final int HEADERS = 0,
+                BODY = 1,
+                CHUNK_SIZE = 2,
+                CHUNK_DATA = 3,
+                CHUNK_END = 4,
+                TRAILER = 5,
                 UNTIL_CLOSE = 6;
 
         private final EventLoop loop;

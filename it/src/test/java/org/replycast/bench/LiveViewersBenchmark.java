@@ -100,19 +100,24 @@ public final class LiveViewersBenchmark {
         Progress.say("Waiting until channel %s is captured live into %s", channel, capture.folder());
         capture.awaitLive(java.time.Duration.ofSeconds(90));
         int callCount = options.integer("calls");
-        Progress.say("Opening %d connected calls on %s (one terminal each; their tokens are shared by the viewers in turn)",
+        Progress.say(
+                "Opening %d connected calls on %s (one terminal each; their tokens are shared by the viewers in turn)",
                 callCount, channel);
         try (ConnectedCalls calls = ConnectedCalls.open(api, channel, callCount);
                 NginxOrigin nginx = NginxOrigin.start(options.path("nginx"), null, Map.of("live", capture.folder()))) {
             LiveViewers viewers = new LiveViewers(options.integer("loops"));
             Map<Server, List<URI>> masters = new EnumMap<>(Server.class);
             masters.put(Server.REPLYCAST, calls.playbackUris());
-            masters.put(Server.NGINX, calls.playbackUris().stream()
-                    .map(uri -> nginx.uri().resolve(uri.getPath().substring(1)))
-                    .toList());
+            masters.put(
+                    Server.NGINX,
+                    calls.playbackUris().stream()
+                            .map(uri -> nginx.uri().resolve(uri.getPath().substring(1)))
+                            .toList());
             Progress.say("nginx serves %s at %slive/<token>/", capture.folder(), nginx.uri());
             for (Server server : Server.values()) {
-                if (!options.text("servers").toLowerCase(Locale.ROOT).contains(server.name().toLowerCase(Locale.ROOT))) {
+                if (!options.text("servers")
+                        .toLowerCase(Locale.ROOT)
+                        .contains(server.name().toLowerCase(Locale.ROOT))) {
                     failedAt.put(server, 0); // not measured
                 }
             }
@@ -144,9 +149,14 @@ public final class LiveViewersBenchmark {
             int round,
             ReplycastCapture capture,
             NginxOrigin nginx) {
-        Progress.say("%d viewers, round %d/%d, %s: joining over %d s, measuring %d s",
-                count, round, options.integer("rounds"), server.label,
-                options.integer("ramp-seconds"), options.integer("seconds"));
+        Progress.say(
+                "%d viewers, round %d/%d, %s: joining over %d s, measuring %d s",
+                count,
+                round,
+                options.integer("rounds"),
+                server.label,
+                options.integer("ramp-seconds"),
+                options.integer("seconds"));
         long[] servingPids = server == Server.REPLYCAST ? new long[] {options.number("server-pid")} : nginx.pids();
         LiveViewers.Result result = viewers.run(
                 masters,
@@ -176,9 +186,15 @@ public final class LiveViewersBenchmark {
         if (result.firstError() != null && firstErrors.size() < 10) {
             firstErrors.add(at + ", round " + round + ": " + result.firstError());
         }
-        Progress.say("  segment p50 %.1f ms, p99 %.1f ms; %d behind, %d errors; server %.2f, ffmpeg %.2f, load generator %.2f cores",
-                result.segmentMillis(0.5), result.segmentMillis(0.99), result.behind(), result.errors(),
-                result.cpu().server(), result.ffmpegCores(), result.cpu().loadGenerator());
+        Progress.say(
+                "  segment p50 %.1f ms, p99 %.1f ms; %d behind, %d errors; server %.2f, ffmpeg %.2f, load generator %.2f cores",
+                result.segmentMillis(0.5),
+                result.segmentMillis(0.99),
+                result.behind(),
+                result.errors(),
+                result.cpu().server(),
+                result.ffmpegCores(),
+                result.cpu().loadGenerator());
     }
 
     /** A step passes for a server when, in the median round, p99 keeps the goal and nobody is behind or failed. */

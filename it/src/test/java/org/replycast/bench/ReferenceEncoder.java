@@ -49,7 +49,8 @@ final class ReferenceEncoder implements AutoCloseable {
      * source and ladder once its folder is replaced by ours: an empty list when it is the same, either as a
      * first start or as a restart that continues the playlists (as after a benchmark held the capture).
      */
-    static List<String> differences(String source, String ladder, List<String> theirs, Path theirFolder, Path ourFolder) {
+    static List<String> differences(
+            String source, String ladder, List<String> theirs, Path theirFolder, Path ourFolder) {
         List<String> asRestart = differences(command(source, ladder, ourFolder, true), theirs, theirFolder, ourFolder);
         List<String> asStart = differences(command(source, ladder, ourFolder, false), theirs, theirFolder, ourFolder);
         return asRestart.isEmpty() ? asRestart : asStart;

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class ReplycastCapture {
 
     /** How close to now the newest segment must end for the capture to count as live. */
-    private static final Duration LIVE_WITHIN = Duration.ofSeconds(3);
+    private static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
 
     private final Path folder;
     private final long serverPid;
