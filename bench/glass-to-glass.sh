@@ -11,7 +11,7 @@ Usage: bench/glass-to-glass.sh [options]
 
 Measures how far behind the wall clock a viewer sees the live picture: hls.js (bench/player, the npm package)
 in headless Chromium, Date.now() - hls.playingDate (the capture's program date-time of the picture on screen),
-read once a second after playback settles. Each round plays, one after the other, with the same page and the
+read once a second after playback settles, in several sessions. Each round plays, one after the other, with the same page and the
 same hls.js configuration:
   1. Replycast: the playbackUrl of a connected call (/live/<token>/index.m3u8), the page on another origin;
   2. Replycast's own segment folder served by nginx: the same encode, only the server differs;
@@ -33,8 +33,10 @@ The default run takes about 7 minutes.
 Options (passed to the load generator):
   --channel ID          the captured channel to watch (default demo)
   --rounds N            rounds; medians are over these (default 3)
-  --settle-seconds N    playing time before sampling starts (default 10)
-  --sample-seconds N    samples, one a second, per side and round (default 20)
+  --sessions N          playback sessions per side and round, each loading the page anew (default 3);
+                        a session's latency is set when it joins, so sessions matter more than samples
+  --settle-seconds N    playing time of a session before sampling starts (default 6)
+  --sample-seconds N    samples, one a second, per session (default 5)
   --nginx PATH          the nginx binary (default /usr/sbin/nginx)
   -h, --help            this text
 

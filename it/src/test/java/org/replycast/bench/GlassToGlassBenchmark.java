@@ -39,8 +39,9 @@ public final class GlassToGlassBenchmark {
               --data-dir PATH       Replycast's data directory, REPLYCAST_DATA_DIR (default ./data)
               --channel ID          the captured channel to watch (default demo)
               --rounds N            rounds; medians are over these (default 3)
-              --settle-seconds N    playing time before sampling starts (default 10)
-              --sample-seconds N    samples, one a second, per side and round (default 20)
+              --sessions N          playback sessions per side and round, each loading the page anew (default 3)
+              --settle-seconds N    playing time of a session before sampling starts (default 6)
+              --sample-seconds N    samples, one a second, per session (default 5)
               --player PATH         the folder of latency.html with hls.js installed (default bench/player)
               --nginx PATH          the nginx binary (default /usr/sbin/nginx)
               --sides LIST          which to play: replycast, files (Replycast's folder on nginx), baseline
@@ -89,10 +90,12 @@ public final class GlassToGlassBenchmark {
                 "demo",
                 "rounds",
                 "3",
+                "sessions",
+                "3",
                 "settle-seconds",
-                "10",
+                "6",
                 "sample-seconds",
-                "20",
+                "5",
                 "player",
                 "bench/player",
                 "nginx",
@@ -195,37 +198,41 @@ public final class GlassToGlassBenchmark {
     }
 
     private void play(String of, Side side, Browser browser, URI page, URI source, long... servingPids) {
-        Progress.say("%s: playing %s", of, source);
-        browser.driver()
-                .get(page.resolve("latency.html") + "?src="
-                        + URLEncoder.encode(source.toString(), StandardCharsets.UTF_8));
-        JavascriptExecutor player = (JavascriptExecutor) browser.driver();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!Boolean.TRUE.equals(sample(player).get("playing"))) {
-            Object errors = sample(player).get("errors");
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("hls.js did not start playing " + source + " within "
-                        + START_TIMEOUT.toSeconds() + " s; its fatal errors: " + errors);
-            }
-            Pause.of(Duration.ofMillis(250));
-        }
-        Pause.of(options.seconds("settle-seconds"));
-        int wanted = options.integer("sample-seconds");
         List<Double> latencies = new ArrayList<>();
         int notPlaying = 0;
         String rendition = null;
         CpuUsage.Snapshot before = CpuUsage.Snapshot.take(servingPids);
-        long next = System.nanoTime();
-        for (int i = 0; i < wanted; i++) {
-            next += 1_000_000_000L;
-            Map<String, Object> now = sample(player);
-            if (Boolean.TRUE.equals(now.get("playing")) && now.get("latencyMs") instanceof Number ms) {
-                latencies.add(ms.doubleValue() / 1000);
-                rendition = (String) now.get("rendition");
-            } else {
-                notPlaying++;
+        // A session's latency is set when it joins (three segments behind the edge, plus however far into the
+        // newest segment the capture was), and stays while it plays: so several sessions, each sampled briefly.
+        int sessions = options.integer("sessions");
+        for (int session = 1; session <= sessions; session++) {
+            Progress.say("%s: session %d/%d playing %s", of, session, sessions, source);
+            browser.driver()
+                    .get(page.resolve("latency.html") + "?src="
+                            + URLEncoder.encode(source.toString(), StandardCharsets.UTF_8));
+            JavascriptExecutor player = (JavascriptExecutor) browser.driver();
+            Instant deadline = Instant.now().plus(START_TIMEOUT);
+            while (!Boolean.TRUE.equals(sample(player).get("playing"))) {
+                Object errors = sample(player).get("errors");
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("hls.js did not start playing " + source + " within "
+                            + START_TIMEOUT.toSeconds() + " s; its fatal errors: " + errors);
+                }
+                Pause.of(Duration.ofMillis(250));
             }
-            Pause.of(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
+            Pause.of(options.seconds("settle-seconds"));
+            long next = System.nanoTime();
+            for (int i = 0; i < options.integer("sample-seconds"); i++) {
+                next += 1_000_000_000L;
+                Map<String, Object> now = sample(player);
+                if (Boolean.TRUE.equals(now.get("playing")) && now.get("latencyMs") instanceof Number ms) {
+                    latencies.add(ms.doubleValue() / 1000);
+                    rendition = (String) now.get("rendition");
+                } else {
+                    notPlaying++;
+                }
+                Pause.of(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
+            }
         }
         CpuUsage usage = CpuUsage.between(before, CpuUsage.Snapshot.take(servingPids));
         if (latencies.isEmpty()) {
@@ -299,7 +306,7 @@ public final class GlassToGlassBenchmark {
         return String.format(
                 Locale.ROOT,
                 """
-                ### Glass-to-glass latency (median of %d rounds; %d samples per side and round, after %d s of playing)
+                ### Glass-to-glass latency (median of %d rounds; per side and round %d sessions of %d samples, each after %d s of playing)
 
                 Latency is `Date.now() - hls.playingDate` in hls.js %s (default configuration) in headless Chromium,
                 read once a second: the wall clock minus the capture's program date-time of the picture on screen.
@@ -321,6 +328,7 @@ public final class GlassToGlassBenchmark {
                 - Replycast p50 within %.1f s of the baseline's: %+.2f s, **%s**
                 """,
                 options.integer("rounds"),
+                options.integer("sessions"),
                 options.integer("sample-seconds"),
                 options.integer("settle-seconds"),
                 hlsVersion(),
