@@ -12,8 +12,8 @@ Usage: bench/live-viewers.sh [options]
 Simulates live viewers in real time, as HLS players do: each fetches its call's master playlist, takes the
 360p rendition, reloads that media playlist once a second (the target duration) and fetches every new
 segment in order, starting three segments behind the live edge. Segment fetch time runs from the request to
-the last byte; a viewer is behind when a segment left the playlist before it fetched it, or when more than
-three wait. The number of viewers goes up in steps; at each step Replycast (/live/<token>/...) and nginx
+the last byte; a viewer is behind when a segment left the playlist before it fetched it, when more than
+three wait, or when its backlog grows by two segments while measured. The number of viewers goes up in steps; at each step Replycast (/live/<token>/...) and nginx
 (serving the same folder <data dir>/live/<channel>/ at the same paths) take turns for several rounds. The
 largest step whose median round keeps p99 at most 200 ms with nobody behind is each server's result.
 Prints a table per step (percentiles, viewers behind, errors, CPU split: server, ffmpeg, load generator,

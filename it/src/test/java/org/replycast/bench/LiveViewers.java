@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * rendition, reloads that media playlist once per target duration, starts three segments behind the live edge
  * (hls.js's default) and fetches each new segment in order, one at a time. It records every segment's fetch
  * time (from the moment the request is written to its last byte) and every playlist's, and marks a viewer
- * <em>behind</em> when a segment left the playlist before the viewer fetched it, or when after its start more
- * than three segments wait unfetched.
+ * <em>behind</em> when a segment left the playlist before the viewer fetched it, when after its start more
+ * than three segments wait unfetched, or when its backlog grows by two segments while measured.
  *
  * <p>Each viewer keeps two HTTP/1.1 keep-alive connections, as a browser player does: one for playlists and
  * one for segments. Thousands of viewers run on a few event loops (one thread each, a {@link Selector} and a
@@ -205,6 +205,7 @@ final class LiveViewers {
         private long next = -1; // the sequence number of the next segment to fetch
         private long startedAfter; // the newest segment at the first playlist: once fetched, the start is over
         private long period = 1_000_000_000L;
+        private long firstWaiting = -1; // segments waiting at the first reload of the measuring window
         volatile boolean behindInWindow;
         volatile int segmentsInWindow;
 
@@ -293,8 +294,17 @@ final class LiveViewers {
             // More waiting than a player starts with: it falls behind. While measured this counts even for a
             // viewer still on its first segments, since the settle time after the ramp is enough to fetch them.
             long waiting = playlist.lastSequence() - next + 1;
-            if ((next > startedAfter || run.inWindow(System.nanoTime())) && waiting > START_BEHIND) {
+            boolean measured = run.inWindow(System.nanoTime());
+            if ((next > startedAfter || measured) && waiting > START_BEHIND) {
                 fellBehind(0);
+            }
+            // A backlog that grows by two segments or more while measured: the viewer loses ground.
+            if (measured) {
+                if (firstWaiting < 0) {
+                    firstWaiting = waiting;
+                } else if (waiting - firstWaiting >= 2) {
+                    fellBehind(0);
+                }
             }
             if (!segments.busy() && next <= playlist.lastSequence()) {
                 fetch(playlist.segment(next));

@@ -258,7 +258,8 @@ public final class LiveViewersBenchmark {
 
                 Each viewer reloads its media playlist once a second and fetches every new segment, starting three
                 segments behind the live edge. Segment time is from sending the request to the last byte. A viewer is
-                *behind* when a segment left the playlist before it was fetched, or more than three waited unfetched.
+                *behind* when a segment left the playlist before it was fetched, more than three waited unfetched, or its
+                backlog grew by two segments while measured.
                 The load generator runs on the same 2 cores as the server and the live encode (its CPU is in the table).
 
                 %s

@@ -26,7 +26,8 @@ final class ReplycastCapture {
 
     private final Path folder;
     private final long serverPid;
-    private List<Long> held = List.of();
+    private volatile List<Long> held = List.of();
+    private boolean releaseOnExit;
 
     /** @param serverPid WildFly's process, which {@link #hold()} stops while the baseline runs */
     ReplycastCapture(Path folder, long serverPid) {
@@ -115,6 +116,11 @@ final class ReplycastCapture {
 
     /** Stops WildFly, then the capture's ffmpeg, until {@link #release}. */
     void hold() {
+        if (!releaseOnExit) {
+            // Ctrl-C while held must not leave a stopped WildFly behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::releaseQuietly, "release-replycast"));
+            releaseOnExit = true;
+        }
         signal("STOP", serverPid);
         held = ffmpegPids();
         held.forEach(pid -> signal("STOP", pid));
