@@ -14,14 +14,16 @@ import java.util.function.Function;
 
 /**
  * Answers, on every request of distribution and the gateway, which connected call a playback or uplink
- * token belongs to. The database is the truth; this node remembers what it read for a few seconds and
- * forgets a call the moment its end is committed here or announced from another node.
+ * token belongs to, from memory: a call's tokens are learnt when its connection is committed here or
+ * announced from another node (or read once from the database, after a restart), and forgotten the moment
+ * its end is committed here or announced.
  */
 @ApplicationScoped
 public class CallTokens {
 
-    // Bounds how long a node may miss another node's announcement of an end: within one segment duration.
-    static final Duration ENTRY_LIFETIME = Duration.ofSeconds(4);
+    // Ends reach every node within milliseconds through the CallEvents topic; this bounds how long a node
+    // whose announcement was lost keeps serving a call that ended elsewhere.
+    static final Duration ENTRY_LIFETIME = Duration.ofSeconds(30);
     // Longer than any database read that began before an end can take, so that read is never remembered.
     static final Duration ENDED_MEMORY = Duration.ofMinutes(5);
 
@@ -53,12 +55,31 @@ public class CallTokens {
         return lookup("uplink:", token, calls::findByUplinkToken);
     }
 
-    void forgetCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallChanged changed) {
-        forget(changed.call());
+    void heardCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallChanged changed) {
+        heard(changed.call());
     }
 
-    void forgetAnnounced(@Observes CallAnnounced announced) {
-        forget(announced.call());
+    void heardAnnounced(@Observes CallAnnounced announced) {
+        heard(announced.call());
+    }
+
+    private void heard(CallSnapshot call) {
+        if (call.state() == CallState.CONNECTED && call.playbackToken() != null) {
+            remember(call);
+        } else {
+            forget(call);
+        }
+    }
+
+    private void remember(CallSnapshot call) {
+        ConnectedCall connected = new ConnectedCall(call.callId(), call.channelId(), call.destinationTerminalId());
+        Instant expires = clock.instant().plus(ENTRY_LIFETIME);
+        entries.put("playback:" + call.playbackToken(), new Entry(connected, expires));
+        entries.put("uplink:" + call.uplinkToken(), new Entry(connected, expires));
+        // An end heard meanwhile (announcements may overtake each other) wins.
+        if (endedCalls.containsKey(call.callId())) {
+            entries.values().removeIf(entry -> entry.call().callId().equals(call.callId()));
+        }
     }
 
     private Optional<ConnectedCall> lookup(String kind, String token, Function<String, Optional<Call>> fromDatabase) {

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * What an administrator changes on a channel, as a PATCH sends it: a null field is left as it is. {@code
- * place} and {@code forwardUrl} may also be cleared, so they are {@link Optional}s that are empty to clear.
+ * place}, {@code forwardUrl} and {@code ladder} (back to the server's default) may also be cleared, so they
+ * are {@link Optional}s that are empty to clear.
  */
 public record ChannelChanges(
         String name,
@@ -16,4 +17,6 @@ public record ChannelChanges(
         Long maxMessageBytes,
         Integer maxMessageSeconds,
         ModerationMode moderation,
-        Optional<String> forwardUrl) {}
+        Optional<String> forwardUrl,
+        Boolean captureEnabled,
+        Optional<String> ladder) {}

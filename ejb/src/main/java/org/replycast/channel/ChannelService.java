@@ -1,6 +1,8 @@
 package org.replycast.channel;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -9,10 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.replycast.audit.AuditKind;
 import org.replycast.audit.AuditLog;
+import org.replycast.media.CaptureSource;
+import org.replycast.media.HlsLadder;
 import org.replycast.problem.EntityRules;
 import org.replycast.problem.IntegrityViolation;
 import org.replycast.problem.ProblemException;
@@ -28,6 +34,7 @@ public class ChannelService {
     private static final Logger LOG = Logger.getLogger(ChannelService.class.getName());
     private static final String DEFAULT_SOURCE = "test";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> CAPTURE_SETTINGS = Set.of("source", "captureEnabled", "ladder");
 
     @Inject
     ChannelRepository channels;
@@ -37,6 +44,9 @@ public class ChannelService {
 
     @Inject
     Event<ChannelRemoved> removed;
+
+    @Inject
+    Event<ChannelCaptureChanged> captureChanged;
 
     public List<Channel> list() {
         return channels.list();
@@ -60,7 +70,7 @@ public class ChannelService {
                     settings.channelId(),
                     settings.name(),
                     settings.timeZone(),
-                    settings.source() == null ? DEFAULT_SOURCE : settings.source(),
+                    settings.source() == null ? DEFAULT_SOURCE : capturable(settings.source()),
                     newDisplayKey());
             apply(settings.optionalSettings(), created);
             return created;
@@ -77,10 +87,30 @@ public class ChannelService {
             }
             throw rejected;
         }
+        captureChanged.fire(new ChannelCaptureChanged(channel.getChannelId()));
         // The source stays out of the trail and the log: a camera URL may carry its password.
         audit("channel-created", actor, channel.getChannelId());
         LOG.info(() -> "channel " + channel.getChannelId() + " created by " + actor);
         return channel;
+    }
+
+    /** Tells whether this is a fresh install: no channel was ever created. */
+    public boolean isFreshInstall() {
+        return channels.noneEver();
+    }
+
+    /** The channels to be captured: not removed, capture enabled. */
+    public List<Channel> listCaptured() {
+        return channels.findCaptured();
+    }
+
+    /**
+     * The channel if it is to be captured now; empty when it was removed or its capture is stopped. In a
+     * transaction of its own: live capture asks right after a change commits, where that one is over.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Channel> findCaptured(String channelId) {
+        return channels.findById(channelId).filter(Channel::isCaptureEnabled);
     }
 
     /**
@@ -93,6 +123,9 @@ public class ChannelService {
         Channel channel = find(channelId);
         List<String> changed = EntityRules.enforce(() -> apply(changes, channel));
         channels.flush();
+        if (changed.stream().anyMatch(CAPTURE_SETTINGS::contains)) {
+            captureChanged.fire(new ChannelCaptureChanged(channelId));
+        }
         if (!changed.isEmpty()) {
             audit("channel-updated", actor, channelId + ": " + String.join(", ", changed));
             LOG.info(() -> "channel " + channelId + " updated by " + actor + ": " + String.join(", ", changed));
@@ -109,6 +142,7 @@ public class ChannelService {
         Channel channel = channels.findByIdForUpdate(channelId).orElseThrow(ChannelService::notFound);
         channel.remove(Instant.now());
         removed.fire(new ChannelRemoved(channelId));
+        captureChanged.fire(new ChannelCaptureChanged(channelId));
         channels.flush();
         audit("channel-removed", actor, channelId);
         LOG.info(() -> "channel " + channelId + " removed by " + actor);
@@ -120,14 +154,33 @@ public class ChannelService {
         change("name", changes.name(), channel::setName, changed);
         change("place", changes.place(), place -> channel.setPlace(place.orElse(null)), changed);
         change("timeZone", changes.timeZone(), channel::setTimeZone, changed);
-        change("source", changes.source(), channel::setSource, changed);
+        change("source", changes.source(), source -> channel.setSource(capturable(source)), changed);
         change("maxConnectedCalls", changes.maxConnectedCalls(), channel::setMaxConnectedCalls, changed);
         change("maxCallSeconds", changes.maxCallSeconds(), channel::setMaxCallSeconds, changed);
         change("maxMessageBytes", changes.maxMessageBytes(), channel::setMaxMessageBytes, changed);
         change("maxMessageSeconds", changes.maxMessageSeconds(), channel::setMaxMessageSeconds, changed);
         change("moderation", changes.moderation(), channel::setModeration, changed);
         change("forwardUrl", changes.forwardUrl(), url -> channel.setForwardUrl(url.orElse(null)), changed);
+        change("captureEnabled", changes.captureEnabled(), channel::setCaptureEnabled, changed);
+        change(
+                "ladder",
+                changes.ladder(),
+                ladder ->
+                        channel.setLadder(ladder.map(ChannelService::encodable).orElse(null)),
+                changed);
         return changed;
+    }
+
+    /** The source as given, once the capture has said that it can read it. */
+    private static String capturable(String source) {
+        CaptureSource.parse(source);
+        return source;
+    }
+
+    /** The ladder as given, once the capture has said that it can encode it. */
+    private static String encodable(String ladder) {
+        HlsLadder.parse(ladder);
+        return ladder;
     }
 
     /** Sets a given value and notes the field as changed; a null value is not given. */

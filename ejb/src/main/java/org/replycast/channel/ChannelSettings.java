@@ -17,7 +17,9 @@ public record ChannelSettings(
         Long maxMessageBytes,
         Integer maxMessageSeconds,
         ModerationMode moderation,
-        String forwardUrl) {
+        String forwardUrl,
+        Boolean captureEnabled,
+        String ladder) {
 
     /** The settings that a new channel may leave at their defaults, as changes to it. */
     ChannelChanges optionalSettings() {
@@ -31,6 +33,8 @@ public record ChannelSettings(
                 maxMessageBytes,
                 maxMessageSeconds,
                 moderation,
-                Optional.ofNullable(forwardUrl));
+                Optional.ofNullable(forwardUrl),
+                captureEnabled,
+                Optional.ofNullable(ladder));
     }
 }

@@ -75,10 +75,34 @@ class CallTokensTest {
     }
 
     @Test
+    void aConnectionCommittedHereOrAnnouncedElsewhereIsKnownWithoutARead() {
+        Call other = connectedCall("play-2", "up-2");
+
+        tokens.heardCommitted(new CallChanged(CallSnapshot.of(call), "T-2"));
+        tokens.heardAnnounced(new CallAnnounced(CallSnapshot.of(other)));
+
+        assertEquals(
+                call.getCallId(), tokens.byPlaybackToken("play-1").orElseThrow().callId());
+        assertEquals(
+                other.getCallId(), tokens.byUplinkToken("up-2").orElseThrow().callId());
+        assertEquals(0, database.reads);
+    }
+
+    @Test
+    void aConnectionAnnouncedAfterItsEndIsNotRemembered() {
+        CallSnapshot connected = CallSnapshot.of(call);
+        tokens.heardAnnounced(new CallAnnounced(ended(call).call()));
+
+        tokens.heardAnnounced(new CallAnnounced(connected));
+
+        assertTrue(tokens.byPlaybackToken("play-1").isEmpty());
+    }
+
+    @Test
     void anEndIsForgottenAtOnce() {
         tokens.byPlaybackToken("play-1");
 
-        tokens.forgetCommitted(ended(call));
+        tokens.heardCommitted(ended(call));
 
         assertTrue(tokens.byPlaybackToken("play-1").isEmpty());
     }
@@ -88,7 +112,7 @@ class CallTokensTest {
         tokens.byPlaybackToken("play-1");
         CallSnapshot endedElsewhere = ended(call).call();
 
-        tokens.forgetAnnounced(new CallAnnounced(endedElsewhere));
+        tokens.heardAnnounced(new CallAnnounced(endedElsewhere));
 
         assertTrue(tokens.byPlaybackToken("play-1").isEmpty());
     }
@@ -98,7 +122,7 @@ class CallTokensTest {
         // The database answers "connected", then the end commits before the answer is remembered.
         database.duringRead = () -> {
             database.duringRead = () -> {};
-            tokens.forgetCommitted(ended(call));
+            tokens.heardCommitted(ended(call));
         };
 
         assertTrue(tokens.byPlaybackToken("play-1").isEmpty());
@@ -126,8 +150,9 @@ class CallTokensTest {
     @Test
     void aChangeThatIsNotAnEndForgetsNothing() {
         tokens.byPlaybackToken("play-1");
+        Call ringing = new Call(UUID.randomUUID().toString(), "hall-1", "T-1", "T-3", T0);
 
-        tokens.forgetCommitted(new CallChanged(CallSnapshot.of(call), "T-2"));
+        tokens.heardCommitted(new CallChanged(CallSnapshot.of(ringing), "T-1"));
 
         assertTrue(tokens.byPlaybackToken("play-1").isPresent());
         assertEquals(1, database.reads);

@@ -302,7 +302,8 @@ public final class SignedRequestBenchmark {
     private static void createChannel(ApiClient api) {
         HttpResponse<String> created = api.postJson(
                 "api/v1/admin/channels",
-                "{\"channelId\":\"" + CHANNEL + "\",\"name\":\"Benchmark hall\",\"timeZone\":\"UTC\"}",
+                "{\"captureEnabled\":false,\"channelId\":\"" + CHANNEL
+                        + "\",\"name\":\"Benchmark hall\",\"timeZone\":\"UTC\"}",
                 KeycloakServer.adminAuthorization());
         if (created.statusCode() != 201 && created.statusCode() != 409) {
             throw new IllegalStateException(

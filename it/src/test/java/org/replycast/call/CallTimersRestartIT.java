@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
+import org.replycast.testing.RestartableServer;
 import org.replycast.testing.TerminalSigner;
 import org.replycast.testing.TestTerminals;
 
@@ -42,7 +37,7 @@ import org.replycast.testing.TestTerminals;
 @ExtendWith({KeycloakServer.class, ArquillianExtension.class})
 class CallTimersRestartIT {
 
-    private static final String CONTAINER = "restartable";
+    private static final String CONTAINER = RestartableServer.CONTAINER;
     private static final String DEPLOYMENT = "replycast-restartable";
     private static final Duration RING_TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_CALL_SECONDS = 25;
@@ -65,15 +60,13 @@ class CallTimersRestartIT {
 
     @Test
     void ringingAndConnectedCallsAreEndedByTheirTimersAcrossARestart() throws Exception {
-        // Data of its own: no database, timers or deployments of an earlier run come back with the server.
-        deleteRecursively(Path.of(System.getProperty("replycast.it.restart.data.dir")));
+        RestartableServer.clearData();
         containers.start(CONTAINER);
         boolean deployed = false;
         try {
             deployer.deploy(DEPLOYMENT);
             deployed = true;
-            ApiClient api = new ApiClient(
-                    URI.create("http://localhost:" + System.getProperty("replycast.it.restart.http.port") + "/"));
+            ApiClient api = RestartableServer.api();
             String channel = channel(api, MAX_CALL_SECONDS);
             String longChannel = channel(api, LONG_CALL_SECONDS);
             TerminalSigner requester = TestTerminals.register(api);
@@ -136,8 +129,9 @@ class CallTimersRestartIT {
         String channelId = "hall-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = api.postJson(
                 "api/v1/admin/channels",
-                "{\"channelId\":\"" + channelId + "\",\"name\":\"Test hall\",\"timeZone\":\"Europe/Paris\","
-                        + "\"maxCallSeconds\":" + maxCallSeconds + "}",
+                "{\"captureEnabled\":false,\"channelId\":\"" + channelId
+                        + "\",\"name\":\"Test hall\",\"timeZone\":\"Europe/Paris\"," + "\"maxCallSeconds\":"
+                        + maxCallSeconds + "}",
                 KeycloakServer.adminAuthorization());
         assertEquals(201, created.statusCode(), created.body());
         return channelId;
@@ -148,7 +142,7 @@ class CallTimersRestartIT {
                 requester,
                 "POST",
                 "api/v1/calls",
-                "{\"channelId\":\"" + channelId + "\""
+                "{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\""
                         + (destination == null ? "" : ",\"destinationTerminalId\":\"" + destination + "\"") + "}");
         assertEquals(201, created.statusCode(), created.body());
         return ApiClient.object(created);
@@ -180,16 +174,5 @@ class CallTimersRestartIT {
     private static void assertNotBefore(Instant due, String endedAt) {
         Instant ended = Instant.parse(endedAt);
         assertTrue(!ended.plusMillis(1).isBefore(due), "ended at " + ended + ", before it was due at " + due);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

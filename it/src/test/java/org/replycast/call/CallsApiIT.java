@@ -46,7 +46,8 @@ class CallsApiIT {
         String channelId = "hall-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = api.postJson(
                 "api/v1/admin/channels",
-                "{\"channelId\":\"" + channelId + "\",\"name\":\"Main hall\",\"timeZone\":\"Europe/Paris\"}",
+                "{\"captureEnabled\":false,\"channelId\":\"" + channelId
+                        + "\",\"name\":\"Main hall\",\"timeZone\":\"Europe/Paris\"}",
                 KeycloakServer.adminAuthorization());
         assertEquals(201, created.statusCode(), created.body());
 

@@ -582,8 +582,8 @@ class SignedCallsIT {
         String channelId = "hall-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = api.postJson(
                 "api/v1/admin/channels",
-                "{\"channelId\":\"" + channelId + "\",\"name\":\"Test hall\",\"timeZone\":\"" + TIME_ZONE + "\""
-                        + (settings.isBlank() ? "" : "," + settings) + "}",
+                "{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\",\"name\":\"Test hall\",\"timeZone\":\""
+                        + TIME_ZONE + "\"" + (settings.isBlank() ? "" : "," + settings) + "}",
                 KeycloakServer.adminAuthorization());
         assertEquals(201, created.statusCode(), created.body());
         return channelId;

@@ -56,8 +56,8 @@ class ChannelsApiIT {
 
     private String createdChannel() {
         String channelId = newChannelId();
-        HttpResponse<String> created = createChannel(
-                "{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\",\"place\":\"Lyon\"}");
+        HttpResponse<String> created = createChannel("{\"captureEnabled\":false,\"channelId\":\"" + channelId
+                + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\",\"place\":\"Lyon\"}");
         assertEquals(201, created.statusCode(), created.body());
         return channelId;
     }
@@ -89,7 +89,7 @@ class ChannelsApiIT {
     void aChannelCreatedByAnAdminIsListedToTerminals() {
         String channelId = newChannelId();
 
-        HttpResponse<String> created = createChannel("{\"channelId\":\"" + channelId
+        HttpResponse<String> created = createChannel("{\"captureEnabled\":false,\"channelId\":\"" + channelId
                 + "\",\"name\":\"Main hall\",\"timeZone\":\"Europe/Paris\",\"maxConnectedCalls\":10}");
 
         assertEquals(201, created.statusCode(), created.body());
@@ -113,7 +113,8 @@ class ChannelsApiIT {
 
     @Test
     void aTakenChannelIdIsAConflict() {
-        String json = "{\"channelId\":\"" + newChannelId() + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}";
+        String json = "{\"captureEnabled\":false,\"channelId\":\"" + newChannelId()
+                + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}";
         assertEquals(201, createChannel(json).statusCode());
 
         assertProblem(createChannel(json), 409, "conflict");
@@ -121,8 +122,8 @@ class ChannelsApiIT {
 
     @Test
     void aBrokenRuleIsInvalidAndNamesTheField() {
-        HttpResponse<String> response = createChannel(
-                "{\"channelId\":\"" + newChannelId() + "\",\"name\":\"Hall\",\"timeZone\":\"Mars/Olympus\"}");
+        HttpResponse<String> response = createChannel("{\"captureEnabled\":false,\"channelId\":\"" + newChannelId()
+                + "\",\"name\":\"Hall\",\"timeZone\":\"Mars/Olympus\"}");
 
         assertProblem(response, 400, "invalid");
         assertTrue(ApiClient.object(response).getString("detail").contains("timeZone"));
@@ -132,7 +133,10 @@ class ChannelsApiIT {
     void malformedJsonIsInvalidAndCreatesNothing() {
         String channelId = newChannelId();
 
-        assertProblem(createChannel("{\"channelId\":\"" + channelId + "\",\"name\": "), 400, "invalid");
+        assertProblem(
+                createChannel("{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\",\"name\": "),
+                400,
+                "invalid");
         assertFalse(signedGet("api/v1/channels").body().contains(channelId));
     }
 
@@ -145,7 +149,8 @@ class ChannelsApiIT {
     void theAdminApiRefusesARequestWithoutToken() {
         HttpResponse<String> response = api.postJson(
                 "api/v1/admin/channels",
-                "{\"channelId\":\"" + newChannelId() + "\",\"name\":\"x\",\"timeZone\":\"UTC\"}");
+                "{\"captureEnabled\":false,\"channelId\":\"" + newChannelId()
+                        + "\",\"name\":\"x\",\"timeZone\":\"UTC\"}");
 
         assertProblem(response, 401, "unauthorized");
     }
@@ -159,6 +164,9 @@ class ChannelsApiIT {
         assertInvalidNaming("maxConnectedCalls", createChannel("{" + valid + ",\"maxConnectedCalls\":\"10\"}"));
         assertInvalidNaming("moderation", createChannel("{" + valid + ",\"moderation\":\"SOMETIMES\"}"));
         assertInvalidNaming("maxCallSeconds", createChannel("{" + valid + ",\"maxCallSeconds\":0}"));
+        assertInvalidNaming("source", createChannel("{" + valid + ",\"source\":\"ftp://cam/1\"}"));
+        assertInvalidNaming("ladder", createChannel("{" + valid + ",\"ladder\":\"720p\"}"));
+        assertInvalidNaming("captureEnabled", createChannel("{" + valid + ",\"captureEnabled\":\"yes\"}"));
 
         assertProblem(show(channelId), 404, "not-found");
     }
@@ -171,7 +179,8 @@ class ChannelsApiIT {
                 channelId,
                 "{\"name\":\"Garden\",\"place\":\"Care home\",\"timeZone\":\"Europe/Paris\",\"source\":\"rtsp://cam/1\","
                         + "\"maxConnectedCalls\":3,\"maxCallSeconds\":600,\"maxMessageBytes\":5000000000,"
-                        + "\"maxMessageSeconds\":30,\"moderation\":\"MANUAL\",\"forwardUrl\":\"https://example.org/hook\"}");
+                        + "\"maxMessageSeconds\":30,\"moderation\":\"MANUAL\",\"forwardUrl\":\"https://example.org/hook\","
+                        + "\"ladder\":\"854x480@1200k\"}");
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject changed = shown(channelId);
@@ -186,18 +195,20 @@ class ChannelsApiIT {
         assertEquals(30, changed.getInt("maxMessageSeconds"));
         assertEquals("MANUAL", changed.getString("moderation"));
         assertEquals("https://example.org/hook", changed.getString("forwardUrl"));
+        assertEquals("854x480@1200k", changed.getString("ladder"));
 
         HttpResponse<String> cleared = api.send(
                 "PATCH",
                 CHANNELS + "/" + channelId,
                 "application/json",
-                "{\"place\":null,\"forwardUrl\":null}",
+                "{\"place\":null,\"forwardUrl\":null,\"ladder\":null}",
                 KeycloakServer.adminAuthorization());
 
         assertEquals(200, cleared.statusCode(), cleared.body());
         JsonObject after = shown(channelId);
         assertFalse(after.containsKey("place"), after.toString());
         assertFalse(after.containsKey("forwardUrl"), after.toString());
+        assertFalse(after.containsKey("ladder"), after.toString());
         assertEquals("Garden", after.getString("name"));
     }
 
@@ -233,7 +244,8 @@ class ChannelsApiIT {
         assertFalse(
                 api.get(CHANNELS, KeycloakServer.adminAuthorization()).body().contains(channelId));
         assertProblem(
-                createChannel("{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}"),
+                createChannel("{\"captureEnabled\":false,\"channelId\":\"" + channelId
+                        + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}"),
                 409,
                 "conflict");
     }

@@ -77,11 +77,12 @@ class ObservabilityIT {
         String channelId = "hall-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> channel = api.postJson(
                 "api/v1/admin/channels",
-                "{\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}",
+                "{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\",\"name\":\"Hall\",\"timeZone\":\"UTC\"}",
                 KeycloakServer.adminAuthorization());
         assertEquals(201, channel.statusCode(), channel.body());
         TerminalSigner viewer = TestTerminals.register(api);
-        byte[] call = ("{\"channelId\":\"" + channelId + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] call =
+                ("{\"captureEnabled\":false,\"channelId\":\"" + channelId + "\"}").getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> connected = api.sendBytes(
                 "POST",

@@ -1,8 +1,13 @@
 package org.replycast.media;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a channel's picture and sound come from, as ffmpeg input arguments: the {@code test} picture with a
@@ -13,6 +18,9 @@ import java.util.List;
  * @param audioStream the ffmpeg stream specifier of the sound, such as {@code 1:a}
  */
 public record CaptureSource(String description, List<String> inputArguments, String audioStream) {
+
+    /** Scheme and credentials, then the host of a network URL (an IPv6 literal in brackets stays as it is). */
+    private static final Pattern URL_HOST = Pattern.compile("([a-z]+://(?:[^/@]*@)?)(\\[[^]]*]|[^/:?#\\[]+)");
 
     private static final String ACCEPTED =
             "source must be test, a file path, an rtsp://, rtmp:// or srt:// URL, or v4l2:/dev/videoN"
@@ -63,6 +71,32 @@ public record CaptureSource(String description, List<String> inputArguments, Str
                     "file " + file.getFileName(), List.of("-re", "-stream_loop", "-1", "-i", file.toString()), "0:a");
         }
         throw new IllegalArgumentException(ACCEPTED);
+    }
+
+    /**
+     * This source with the host name of its URL replaced by the address it has now: the bundled static ffmpeg
+     * crashes when it resolves a name itself. Called at each start, so a camera that moves is followed.
+     *
+     * @throws UnknownHostException when the name is not known (now)
+     */
+    public CaptureSource withAddressResolved() throws UnknownHostException {
+        List<String> resolved = new ArrayList<>(inputArguments);
+        for (int i = 0; i < resolved.size(); i++) {
+            resolved.set(i, withAddress(resolved.get(i)));
+        }
+        return new CaptureSource(description, List.copyOf(resolved), audioStream);
+    }
+
+    /** The URL with its host name replaced by its address; anything else as it is. */
+    public static String withAddress(String argument) throws UnknownHostException {
+        Matcher url = URL_HOST.matcher(argument);
+        if (!url.lookingAt() || url.group(2).startsWith("[")) {
+            return argument;
+        }
+        InetAddress address = InetAddress.getByName(url.group(2));
+        String literal =
+                address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return url.group(1) + literal + argument.substring(url.end(2));
     }
 
     private static CaptureSource localDevices(String devices) {

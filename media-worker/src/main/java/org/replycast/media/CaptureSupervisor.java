@@ -2,6 +2,7 @@ package org.replycast.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,8 +165,10 @@ public final class CaptureSupervisor {
     }
 
     private void fail(String reason, Instant now) {
-        process.kill();
-        process = null;
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
         if (liveSince != null && !liveSince.plus(policy.stableAfter()).isAfter(now)) {
             failuresInARow = 0;
         }
@@ -188,17 +191,17 @@ public final class CaptureSupervisor {
             for (int i = 0; i < job.ladder().renditions().size(); i++) {
                 Files.createDirectories(job.folder().resolve(Integer.toString(i)));
             }
-            List<String> command = HlsCommand.build(ffmpeg, job.source(), job.ladder(), job.folder(), continuing);
-            process = FfmpegProcess.start(command, job.pidFile(), outputReaders);
             if (continuing) {
                 restarts++;
             }
+            List<String> command = HlsCommand.build(
+                    ffmpeg, job.source().withAddressResolved(), job.ladder(), job.folder(), continuing);
+            process = FfmpegProcess.start(command, job.pidFile(), outputReaders);
             changeTo(state, status.detail());
+        } catch (UnknownHostException unknown) {
+            fail("the source's host " + unknown.getMessage() + " is not known", launchedAt);
         } catch (IOException | UncheckedIOException notStarted) {
-            process = null;
-            failuresInARow++;
-            nextAttempt = launchedAt.plus(policy.failedRetry());
-            changeTo(CaptureState.FAILED, "ffmpeg could not be started: " + notStarted.getMessage());
+            fail("ffmpeg could not be started: " + notStarted.getMessage(), launchedAt);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
 
@@ -26,12 +27,23 @@ public final class FfmpegInstallation {
     }
 
     /**
+     * A process builder for an ffmpeg command line, with the environment the bundled static build needs: it
+     * would load the system's iconv modules to read MPEG-TS service names and crash on them, so it is given
+     * none to find and reads the names as they are.
+     */
+    public static ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("GCONV_PATH", "/nonexistent/replycast-no-iconv-modules");
+        return builder;
+    }
+
+    /**
      * Runs {@code ffmpeg -version} and returns its first line, such as {@code ffmpeg version 4.4 ...}.
      *
      * @throws IOException when the binary does not run or does not answer in time
      */
     public String version() throws IOException {
-        Process process = new ProcessBuilder(executable, "-hide_banner", "-version")
+        Process process = processBuilder(List.of(executable, "-hide_banner", "-version"))
                 .redirectErrorStream(true)
                 .start();
         try (InputStream output = process.getInputStream()) {

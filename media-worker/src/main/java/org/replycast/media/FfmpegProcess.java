@@ -31,7 +31,9 @@ final class FfmpegProcess {
     }
 
     static FfmpegProcess start(List<String> command, Path pidFile, ThreadFactory readers) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = FfmpegInstallation.processBuilder(command)
+                .redirectErrorStream(true)
+                .start();
         FfmpegProcess started = new FfmpegProcess(process, pidFile);
         Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.US_ASCII);
         Thread reader = readers.newThread(started::readOutput);

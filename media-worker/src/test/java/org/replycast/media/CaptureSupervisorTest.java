@@ -140,7 +140,7 @@ class CaptureSupervisorTest {
     void anFfmpegLeftBehindByAServerThatDiedIsEndedOnStart() throws Exception {
         Files.createDirectories(folder.resolve("0"));
         CaptureJob job = new CaptureJob("hall", CaptureSource.parse("test"), SMALL, folder);
-        Process orphan = new ProcessBuilder(HlsCommand.build(FFMPEG, job.source(), SMALL, folder, false))
+        Process orphan = FfmpegInstallation.processBuilder(HlsCommand.build(FFMPEG, job.source(), SMALL, folder, false))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("orphan.log").toFile())
                 .start();

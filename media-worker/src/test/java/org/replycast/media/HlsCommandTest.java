@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class HlsCommandTest {
                 new FfmpegInstallation().executable(), CaptureSource.parse("test"), HlsLadder.DEFAULT, folder, false);
         Files.createDirectories(folder.resolve("0"));
         Files.createDirectories(folder.resolve("1"));
-        Process ffmpeg = new ProcessBuilder(command)
+        Process ffmpeg = FfmpegInstallation.processBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("ffmpeg.log").toFile())
                 .start();
@@ -45,6 +46,23 @@ class HlsCommandTest {
             String playlist = read(media);
             assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME:"), playlist);
             assertTrue(playlist.contains("#EXT-X-TARGETDURATION:1"), playlist);
+            Process reader = FfmpegInstallation.processBuilder(List.of(
+                            new FfmpegInstallation().executable(),
+                            "-v",
+                            "error",
+                            "-i",
+                            media.toString(),
+                            "-t",
+                            "1",
+                            "-c",
+                            "copy",
+                            "-f",
+                            "null",
+                            "-"))
+                    .redirectErrorStream(true)
+                    .start();
+            String said = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, reader.waitFor(), "the bundled ffmpeg reads its own MPEG-TS segments back: " + said);
         } finally {
             ffmpeg.destroy();
             assertTrue(ffmpeg.waitFor(10, TimeUnit.SECONDS), "ffmpeg stops when asked");
@@ -67,6 +85,18 @@ class HlsCommandTest {
         assertThrows(IllegalArgumentException.class, () -> CaptureSource.parse("v4l2:video0"));
         assertThrows(IllegalArgumentException.class, () -> CaptureSource.parse("ftp://example.org/x"));
         assertThrows(IllegalArgumentException.class, () -> CaptureSource.parse(" "));
+    }
+
+    @Test
+    void aNetworkSourceIsGivenToFfmpegWithItsAddressBecauseTheStaticBuildCannotResolveNames() throws Exception {
+        CaptureSource camera =
+                CaptureSource.parse("rtsp://user:secret@localhost:8554/stream1").withAddressResolved();
+
+        assertTrue(camera.inputArguments().contains("rtsp://user:secret@127.0.0.1:8554/stream1"), camera.toString());
+        assertEquals("srt://[::1]:9000", CaptureSource.withAddress("srt://[::1]:9000"));
+        assertEquals("/srv/loop.mp4", CaptureSource.withAddress("/srv/loop.mp4"));
+        assertThrows(UnknownHostException.class, () -> CaptureSource.parse("rtmp://camera.invalid/live")
+                .withAddressResolved());
     }
 
     @Test

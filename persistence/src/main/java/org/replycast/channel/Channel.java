@@ -69,6 +69,12 @@ public class Channel extends VersionedEntity {
     @Column(name = "display_key", nullable = false, length = 128)
     private String displayKey;
 
+    @Column(name = "capture_enabled", nullable = false)
+    private boolean captureEnabled;
+
+    @Column(name = "ladder", length = 200)
+    private String ladder;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private ChannelStatus status;
@@ -104,6 +110,7 @@ public class Channel extends VersionedEntity {
         this.maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         this.maxMessageSeconds = DEFAULT_MAX_MESSAGE_SECONDS;
         this.moderation = ModerationMode.AUTO;
+        this.captureEnabled = true;
         this.status = ChannelStatus.STARTING;
     }
 
@@ -217,6 +224,27 @@ public class Channel extends VersionedEntity {
 
     public void setDisplayKey(String displayKey) {
         this.displayKey = TextRule.require("displayKey", displayKey, 128);
+    }
+
+    /** Whether the channel is captured; an operator stops the capture, and its status is then {@code STOPPED}. */
+    public boolean isCaptureEnabled() {
+        return captureEnabled;
+    }
+
+    public void setCaptureEnabled(boolean captureEnabled) {
+        this.captureEnabled = captureEnabled;
+    }
+
+    /**
+     * The channel's own HLS ladder, such as {@code 1280x720@2500k,640x360@800k}, or null for the server's
+     * default; the capture checks its form.
+     */
+    public String getLadder() {
+        return ladder;
+    }
+
+    public void setLadder(String ladder) {
+        this.ladder = ladder == null ? null : TextRule.require("ladder", ladder, 200);
     }
 
     public ChannelStatus getStatus() {

@@ -44,6 +44,14 @@ public class ChannelRepository {
         return entityManager.find(Channel.class, channelId) != null;
     }
 
+    /** Tells whether no channel was ever created, removed ones included. */
+    public boolean noneEver() {
+        return entityManager
+                        .createQuery("select count(c) from Channel c", Long.class)
+                        .getSingleResult()
+                == 0;
+    }
+
     /** All channels that are not removed, ordered by id. */
     public List<Channel> list() {
         return entityManager
@@ -59,6 +67,35 @@ public class ChannelRepository {
                         Channel.class)
                 .setParameter("status", status)
                 .getResultList();
+    }
+
+    /** The channels, not removed, that are to be captured, ordered by id. */
+    public List<Channel> findCaptured() {
+        return entityManager
+                .createQuery(
+                        "select c from Channel c where c.removedAt is null and c.captureEnabled = true"
+                                + " order by c.channelId",
+                        Channel.class)
+                .getResultList();
+    }
+
+    /**
+     * Records the capture's state without touching the channel's version, so that a status report and an
+     * administrator's change never make each other fail; the detail is cut to what the column holds.
+     *
+     * @return whether the channel was there (not removed) to record it
+     */
+    public boolean recordStatus(String channelId, ChannelStatus status, String detail) {
+        return entityManager
+                        .createQuery("update Channel c set c.status = :status, c.statusDetail = :detail"
+                                + " where c.channelId = :channelId and c.removedAt is null")
+                        .setParameter("status", status)
+                        .setParameter(
+                                "detail",
+                                detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000))
+                        .setParameter("channelId", channelId)
+                        .executeUpdate()
+                == 1;
     }
 
     public void persist(Channel channel) {

@@ -8,7 +8,7 @@ public enum ChannelStatus {
     LIVE,
     /** The capture failed and is being started again. */
     RESTARTING,
-    /** The capture failed and is not being started again. */
+    /** The capture failed several times in a row without going live; it is still tried, every 30 s. */
     FAILED,
     /** The capture was stopped on purpose. */
     STOPPED

@@ -61,6 +61,57 @@ class ChannelRepositoryTest {
     }
 
     @Test
+    void aChannelIsCapturedByDefaultUntilItsCaptureIsStoppedAndKeepsItsOwnLadder() {
+        String captured = uniqueId("hall");
+        String stopped = uniqueId("hall");
+        inTransaction(em -> {
+            Channel first = new Channel(captured, "Hall", "UTC", "test", "key-1");
+            first.setLadder("640x360@800k");
+            new ChannelRepository(em).persist(first);
+            Channel second = new Channel(stopped, "Yard", "UTC", "test", "key-2");
+            second.setCaptureEnabled(false);
+            new ChannelRepository(em).persist(second);
+        });
+
+        List<String> ids = fromTransaction(em -> new ChannelRepository(em).findCaptured()).stream()
+                .map(Channel::getChannelId)
+                .toList();
+
+        assertTrue(ids.contains(captured), ids.toString());
+        assertFalse(ids.contains(stopped), ids.toString());
+        assertEquals(
+                "640x360@800k",
+                fromTransaction(em -> new ChannelRepository(em).findById(captured))
+                        .orElseThrow()
+                        .getLadder());
+    }
+
+    @Test
+    void aStatusReportIsRecordedWithoutChangingTheVersionAndNotForARemovedChannel() {
+        String channelId = uniqueId("hall");
+        String removedId = uniqueId("hall");
+        inTransaction(em -> {
+            new ChannelRepository(em).persist(new Channel(channelId, "Hall", "UTC", "test", "key-1"));
+            Channel removed = new Channel(removedId, "Gone", "UTC", "test", "key-2");
+            removed.remove(Instant.now());
+            new ChannelRepository(em).persist(removed);
+        });
+
+        boolean recorded = fromTransaction(
+                em -> new ChannelRepository(em).recordStatus(channelId, ChannelStatus.FAILED, "x".repeat(1500)));
+        boolean recordedRemoved =
+                fromTransaction(em -> new ChannelRepository(em).recordStatus(removedId, ChannelStatus.LIVE, null));
+
+        assertTrue(recorded);
+        assertFalse(recordedRemoved);
+        Channel found = fromTransaction(em -> new ChannelRepository(em).findById(channelId))
+                .orElseThrow();
+        assertEquals(ChannelStatus.FAILED, found.getStatus());
+        assertEquals(1000, found.getStatusDetail().length());
+        assertEquals(0L, found.getVersion());
+    }
+
+    @Test
     void unknownChannelIsNotFound() {
         assertTrue(fromTransaction(em -> new ChannelRepository(em).findById(uniqueId("hall")))
                 .isEmpty());

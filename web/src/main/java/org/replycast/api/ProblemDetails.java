@@ -4,15 +4,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.replycast.problem.ProblemType;
 
-/** The RFC 9457 body of a problem, the same whether JAX-RS or the servlet container reports it. */
-final class ProblemDetails {
+/**
+ * The RFC 9457 body of a problem, the same whether JAX-RS, the servlet container or live distribution reports
+ * it.
+ */
+public final class ProblemDetails {
 
-    static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://replycast.org/problems/";
 
     private ProblemDetails() {}
 
-    static String json(ProblemType type, String detail, String instance) {
+    public static String json(ProblemType type, String detail, String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type.code())
                 .add("title", type.title())

@@ -46,7 +46,9 @@ public class AdminChannelsResource {
         "maxMessageBytes",
         "maxMessageSeconds",
         "moderation",
-        "forwardUrl"
+        "forwardUrl",
+        "captureEnabled",
+        "ladder"
     };
 
     private static final String[] CREATION =
@@ -83,7 +85,10 @@ public class AdminChannelsResource {
     @Operation(
             summary = "Create a channel",
             description = "channelId, name and timeZone are required; the others default (source test, the"
-                    + " default limits, moderation AUTO, no place, no forwarding). Unknown fields are refused.")
+                    + " default limits, moderation AUTO, no place, no forwarding, captured with the server's default"
+                    + " ladder). source: test, a file path, rtsp://, rtmp:// or srt:// URL, or"
+                    + " v4l2:/dev/videoN[,alsa:DEVICE]; ladder: such as 1280x720@2500k,640x360@800k."
+                    + " Unknown fields are refused.")
     @RequestBody(
             required = true,
             content =
@@ -111,7 +116,9 @@ public class AdminChannelsResource {
                 json.longInteger("maxMessageBytes"),
                 json.integer("maxMessageSeconds"),
                 json.constant("moderation", ModerationMode.class),
-                json.string("forwardUrl"));
+                json.string("forwardUrl"),
+                json.bool("captureEnabled"),
+                json.string("ladder"));
         Channel channel = channelService.create(settings, actor());
         return Response.created(uriInfo.getAbsolutePathBuilder()
                         .path(channel.getChannelId())
@@ -125,8 +132,8 @@ public class AdminChannelsResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(
             summary = "Change a channel (JSON merge patch)",
-            description = "Any field of the creation but channelId; fields left out stay as they are. place and"
-                    + " forwardUrl null clear them; the other fields may not be null. Unknown fields are refused,"
+            description = "Any field of the creation but channelId; fields left out stay as they are. place,"
+                    + " forwardUrl and ladder null clear them (ladder back to the server's default); the other fields may not be null. Unknown fields are refused,"
                     + " and a refused patch changes nothing.")
     @RequestBody(
             required = true,
@@ -149,7 +156,8 @@ public class AdminChannelsResource {
                 "maxCallSeconds",
                 "maxMessageBytes",
                 "maxMessageSeconds",
-                "moderation");
+                "moderation",
+                "captureEnabled");
         ChannelChanges changes = new ChannelChanges(
                 json.string("name"),
                 json.clearable("place", json::string),
@@ -160,7 +168,9 @@ public class AdminChannelsResource {
                 json.longInteger("maxMessageBytes"),
                 json.integer("maxMessageSeconds"),
                 json.constant("moderation", ModerationMode.class),
-                json.clearable("forwardUrl", json::string));
+                json.clearable("forwardUrl", json::string),
+                json.bool("captureEnabled"),
+                json.clearable("ladder", json::string));
         return AdminChannelView.of(channelService.update(channelId, changes, actor()));
     }
 
