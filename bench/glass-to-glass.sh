@@ -16,9 +16,9 @@ same hls.js configuration:
   1. Replycast: the playbackUrl of a connected call (/live/<token>/index.m3u8), the page on another origin;
   2. Replycast's own segment folder served by nginx: the same encode, only the server differs;
   3. the baseline: the same ffmpeg command (the media worker's HlsCommand for the channel's source) run by
-     hand into a temporary folder and served by nginx. Meanwhile WildFly and its ffmpeg are held (SIGSTOP),
-     so only one encode runs on the machine; afterwards they go on and the run waits until the capture is
-     live again (the supervisor may restart ffmpeg, which is expected).
+     hand into a temporary folder and served by nginx. Meanwhile the channel's capture is switched off
+     (captureEnabled false through the admin API), so only one encode runs on the machine; afterwards it is
+     switched on again and the run waits until the capture is live.
 Prints p50 and p90 per side, the differences, the CPU split and whether the goals are met (Replycast p50 at
 most 4 s and within 0.3 s of the baseline), and saves the report as bench/results/$BENCH-<date>.md.
 
@@ -26,8 +26,8 @@ Before you run it, start Replycast in another terminal and wait until it prints 
   ./replycast run
 The channel (default demo) must be captured: its live folder <data dir>/live/<channel>/ gets new segments.
 The run opens one call (its terminal is removed at the end), installs hls.js with npm ci into bench/player
-the first time, and needs nginx (/usr/sbin/nginx), chromium and chromedriver (/usr/bin). It holds the
-Replycast you started for about 45 s per round: do not run it against a server others are using.
+the first time, and needs nginx (/usr/sbin/nginx), chromium and chromedriver (/usr/bin). It switches the
+channel's capture off for about a minute per round: do not run it against a server others are watching.
 The default run takes about 7 minutes.
 
 Options (passed to the load generator):
@@ -49,7 +49,6 @@ help_if_asked "$@"
 BENCH_ARGS="$*"
 require_replycast
 find_server_pid
-[ -n "$SERVER_PID" ] || fail "WildFly's process is needed (it is held while the baseline encodes)."
 command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
   fail "chromium and chromedriver are needed: apt-get install chromium chromium-driver"
 if [ ! -f "$ROOT/bench/player/node_modules/hls.js/dist/hls.min.js" ]; then
@@ -59,5 +58,5 @@ if [ ! -f "$ROOT/bench/player/node_modules/hls.js/dist/hls.min.js" ]; then
 fi
 compile_load_generator
 run_and_report "Glass-to-glass latency" org.replycast.bench.GlassToGlassBenchmark \
-  --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" --server-pid "$SERVER_PID" \
+  --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" ${SERVER_PID:+--server-pid "$SERVER_PID"} \
   --data-dir "$DATA_DIR" --player "$ROOT/bench/player" "$@"

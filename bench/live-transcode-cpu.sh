@@ -12,16 +12,16 @@ Usage: bench/live-transcode-cpu.sh [options]
 Measures the CPU time (utime + stime from /proc/<pid>/stat) of Replycast's capture ffmpeg for a channel (the
 ffmpeg whose command line writes into <data dir>/live/<channel>/), then of a plain ffmpeg started by hand
 with the same arguments (read from /proc, only the folder changed to a temporary one), over the same time.
-While the plain one runs, WildFly and its ffmpeg are held (SIGSTOP), so each encode runs alone; afterwards
-they go on and the run waits until the capture is live again. Also shows WildFly's CPU while the capture runs
+While the plain one runs, the channel's capture is switched off (captureEnabled false through the admin
+API), so each encode runs alone; afterwards it is switched on again and the run waits until it is live. Also shows WildFly's CPU while the capture runs
 without viewers, the share of the supervision's threads (by name and stack, from jcmd Thread.print) and
 WildFly's busiest threads. Prints the ratio per round and its median against the goal (at most 1.05) and
 saves the report as bench/results/$BENCH-<date>.md.
 
 Before you run it, start Replycast in another terminal and wait until it prints "Replycast is ready":
   ./replycast run
-The channel (default demo) must be captured. The run holds the Replycast you started for about 45 s per
-round: do not run it against a server others are using. The default run takes about 5 minutes.
+The channel (default demo) must be captured. The run switches its capture off for about 45 s per round:
+do not run it against a server others are watching. The default run takes about 5 minutes.
 
 Options (passed to the load generator):
   --channel ID          the captured channel (default demo)
@@ -39,7 +39,7 @@ help_if_asked "$@"
 BENCH_ARGS="$*"
 require_replycast
 find_server_pid
-[ -n "$SERVER_PID" ] || fail "WildFly's process is needed (it is held while the baseline encodes)."
+[ -n "$SERVER_PID" ] || fail "WildFly's process is needed (its CPU and threads are measured)."
 compile_load_generator
 run_and_report "CPU of the live transcode" org.replycast.bench.LiveTranscodeCpuBenchmark \
   --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" --server-pid "$SERVER_PID" --data-dir "$DATA_DIR" "$@"

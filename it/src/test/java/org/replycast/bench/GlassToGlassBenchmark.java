@@ -24,7 +24,7 @@ import org.replycast.testing.KeycloakServer;
  * second after playback settles. Three sides, played one after the other by the same page with the same hls.js
  * configuration, in every round: a connected call's {@code playbackUrl} on Replycast; Replycast's own segment
  * folder served by nginx (the same encode, another server); and the baseline, the same ffmpeg command run by
- * hand into a folder of its own and served by nginx, while Replycast's capture is held so that only one encode
+ * hand into a folder of its own and served by nginx, while Replycast's capture is switched off so that only one encode
  * runs at a time.
  */
 public final class GlassToGlassBenchmark {
@@ -35,7 +35,7 @@ public final class GlassToGlassBenchmark {
 
               --http-port N         Replycast's HTTP port (default 8080)
               --keycloak-port N     the development Keycloak's port, for the admin token (default 8180)
-              --server-pid N        WildFly's process id: held with the capture during the baseline (required)
+              --server-pid N        WildFly's process id, for the CPU split (default 0: left out)
               --data-dir PATH       Replycast's data directory, REPLYCAST_DATA_DIR (default ./data)
               --channel ID          the captured channel to watch (default demo)
               --rounds N            rounds; medians are over these (default 3)
@@ -114,9 +114,6 @@ public final class GlassToGlassBenchmark {
     }
 
     private String run() {
-        if (options.number("server-pid") == 0) {
-            throw new IllegalStateException("--server-pid is needed: WildFly is held while the baseline encodes");
-        }
         if (!Files.exists(options.path("player").resolve("node_modules/hls.js/dist/hls.min.js"))) {
             throw new IllegalStateException("hls.js is not installed in " + options.path("player")
                     + "; run: npm ci --prefix " + options.path("player"));
@@ -127,8 +124,7 @@ public final class GlassToGlassBenchmark {
                 ApiClient.object(api.get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()));
         String source = settings.getString("source");
         String ladder = settings.getString("ladder", null);
-        ReplycastCapture capture = new ReplycastCapture(
-                options.path("data-dir").resolve("live").resolve(channel), options.number("server-pid"));
+        ReplycastCapture capture = new ReplycastCapture(options.path("data-dir"), api, channel);
         Progress.say("Waiting until channel %s is captured live into %s", channel, capture.folder());
         capture.awaitLive(LIVE_TIMEOUT);
         Path work = temporaryFolder();
@@ -180,14 +176,14 @@ public final class GlassToGlassBenchmark {
             ReplycastCapture capture,
             List<String> command,
             Path folder) {
-        Progress.say("%s: holding Replycast and its capture, starting the baseline ffmpeg", of);
-        capture.hold();
+        Progress.say("%s: switching Replycast's capture off, starting the baseline ffmpeg", of);
+        capture.hold(LIVE_TIMEOUT);
         try (ReferenceEncoder encoder = ReferenceEncoder.start(command, folder)) {
             encoder.awaitSegments(4, START_TIMEOUT);
             play(of, Side.BASELINE, browser, nginx.uri(), source, nginx.pids());
         } finally {
             browser.driver().get("about:blank");
-            Progress.say("%s: baseline stopped; releasing Replycast and waiting until its capture is live", of);
+            Progress.say("%s: baseline stopped; switching Replycast's capture on and waiting until it is live", of);
             try {
                 capture.release(LIVE_TIMEOUT);
             } catch (RuntimeException e) {
@@ -310,7 +306,7 @@ public final class GlassToGlassBenchmark {
 
                 Latency is `Date.now() - hls.playingDate` in hls.js %s (default configuration) in headless Chromium,
                 read once a second: the wall clock minus the capture's program date-time of the picture on screen.
-                Source `%s`; the baseline ran while Replycast (WildFly and its ffmpeg) was held, so one encode ran at a time.
+                Source `%s`; the baseline ran while the channel's capture was switched off, so one encode ran at a time.
 
                 %s
                 Rendition hls.js played, per round:

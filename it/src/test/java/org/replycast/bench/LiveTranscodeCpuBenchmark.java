@@ -17,7 +17,7 @@ import org.replycast.testing.KeycloakServer;
  * The live transcode CPU benchmark (run by {@code bench/live-transcode-cpu.sh}): the CPU time of Replycast's
  * capture ffmpeg for a channel against a plain ffmpeg started by hand with the same arguments (only the folder
  * differs), each measured alone over the same time from {@code /proc/<pid>/stat} (utime + stime). While the
- * baseline runs, WildFly and its ffmpeg are held (SIGSTOP), so one encode runs at a time. Also reports what
+ * baseline runs, the channel's capture is switched off (captureEnabled), so one encode runs at a time. Also reports what
  * WildFly spends meanwhile, and which of its threads: the supervision's share.
  */
 public final class LiveTranscodeCpuBenchmark {
@@ -28,7 +28,7 @@ public final class LiveTranscodeCpuBenchmark {
 
               --http-port N         Replycast's HTTP port (default 8080)
               --keycloak-port N     the development Keycloak's port, for the admin token (default 8180)
-              --server-pid N        WildFly's process id: held with the capture during the baseline (required)
+              --server-pid N        WildFly's process id, for its CPU and its threads (required)
               --data-dir PATH       Replycast's data directory, REPLYCAST_DATA_DIR (default ./data)
               --channel ID          the captured channel (default demo)
               --rounds N            rounds; medians are over these (default 3)
@@ -38,9 +38,14 @@ public final class LiveTranscodeCpuBenchmark {
 
     private static final double GOAL_RATIO = 1.05;
     private static final Duration LIVE_TIMEOUT = Duration.ofSeconds(90);
-    /** Threads of WildFly that belong to the capture's supervision, by name or by a frame of their stack. */
+    /**
+     * Threads of WildFly that belong to the capture's supervision, by name or by a frame of their stack; the
+     * supervisors' watchdog and output readers come from the default ManagedThreadFactory, which nothing else
+     * of Replycast uses.
+     */
     private static final Pattern SUPERVISION =
-            Pattern.compile("(?i)org\\.replycast\\.media|org\\.replycast\\.live|capture|ffmpeg|process reaper");
+            Pattern.compile("(?i)org\\.replycast\\.media|org\\.replycast\\.live|capture|ffmpeg|process reaper"
+                    + "|ManagedThreadFactory");
 
     private final BenchArguments options;
     private final RoundResults results = new RoundResults();
@@ -75,15 +80,14 @@ public final class LiveTranscodeCpuBenchmark {
     private String run() {
         long serverPid = options.number("server-pid");
         if (serverPid == 0) {
-            throw new IllegalStateException("--server-pid is needed: WildFly is held while the baseline encodes");
+            throw new IllegalStateException("--server-pid is needed: WildFly's CPU and threads are measured");
         }
         String channel = options.text("channel");
         jakarta.json.JsonObject settings = ApiClient.object(
                 new ApiClient().get("api/v1/admin/channels/" + channel, KeycloakServer.adminAuthorization()));
         String source = settings.getString("source");
         String ladder = settings.getString("ladder", null);
-        ReplycastCapture capture =
-                new ReplycastCapture(options.path("data-dir").resolve("live").resolve(channel), serverPid);
+        ReplycastCapture capture = new ReplycastCapture(options.path("data-dir"), new ApiClient(), channel);
         Progress.say("Waiting until channel %s is captured live into %s", channel, capture.folder());
         capture.awaitLive(LIVE_TIMEOUT);
         Path baselineFolder = temporaryFolder().resolve("baseline");
@@ -150,9 +154,9 @@ public final class LiveTranscodeCpuBenchmark {
 
     private void measureBaseline(String of, ReplycastCapture capture, List<String> command, Path folder) {
         Progress.say(
-                "%s: holding Replycast and its capture; plain ffmpeg, %d s to settle, then %d s measured",
+                "%s: switching Replycast's capture off; plain ffmpeg, %d s to settle, then %d s measured",
                 of, options.integer("settle-seconds"), options.integer("seconds"));
-        capture.hold();
+        capture.hold(LIVE_TIMEOUT);
         try (ReferenceEncoder encoder = ReferenceEncoder.start(command, folder)) {
             encoder.awaitSegments(1, LIVE_TIMEOUT);
             Pause.of(options.seconds("settle-seconds"));
@@ -172,7 +176,7 @@ public final class LiveTranscodeCpuBenchmark {
                     Math.max(0, usage.others() - ffmpegSeconds / seconds));
             Progress.say("%s: plain ffmpeg %.3f cores", of, ffmpegSeconds / seconds);
         } finally {
-            Progress.say("%s: releasing Replycast", of);
+            Progress.say("%s: switching Replycast's capture on again", of);
             capture.release(LIVE_TIMEOUT);
         }
     }
@@ -234,7 +238,7 @@ public final class LiveTranscodeCpuBenchmark {
                 ### CPU of the live transcode (median of %d rounds; %d s measured after %d s of settling)
 
                 CPU time (utime + stime from /proc) of Replycast's capture ffmpeg, then of a plain ffmpeg with the same
-                arguments into a temporary folder while WildFly and Replycast's ffmpeg were held (SIGSTOP): one encode
+                arguments into a temporary folder while the channel's capture was switched off (captureEnabled): one encode
                 at a time, each over the same time. Rounds alternate which goes first.
 
                 %s

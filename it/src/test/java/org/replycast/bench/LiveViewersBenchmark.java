@@ -95,8 +95,7 @@ public final class LiveViewersBenchmark {
     private String run() {
         ApiClient api = new ApiClient();
         String channel = options.text("channel");
-        ReplycastCapture capture = new ReplycastCapture(
-                options.path("data-dir").resolve("live").resolve(channel), options.number("server-pid"));
+        ReplycastCapture capture = new ReplycastCapture(options.path("data-dir"), api, channel);
         Progress.say("Waiting until channel %s is captured live into %s", channel, capture.folder());
         capture.awaitLive(java.time.Duration.ofSeconds(90));
         int callCount = options.integer("calls");

@@ -1,6 +1,7 @@
 package org.replycast.bench;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +11,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.replycast.testing.ApiClient;
+import org.replycast.testing.KeycloakServer;
 
 /**
  * Replycast's capture of one channel as the live benchmarks see it from outside: the ffmpeg whose command line
  * writes into the channel's live folder ({@code <data dir>/live/<channelId>/}), and the playlists it writes
- * there. It can also hold the capture, so that a baseline encode runs alone on the machine: it stops
- * (SIGSTOP) WildFly first, so that the capture supervisor's watchdog cannot start a new ffmpeg meanwhile, and
- * then the ffmpeg; {@link #release} lets both go on and waits until the capture is live again, whether the
- * supervisor restarted ffmpeg or ffmpeg caught up.
+ * there. It can also hold the capture, so that a baseline encode runs alone on the machine: it switches the
+ * channel's {@code captureEnabled} off through the admin API and waits until the ffmpeg has ended; {@link
+ * #release} switches it on again and waits until the capture is live.
  */
 final class ReplycastCapture {
 
@@ -25,14 +27,19 @@ final class ReplycastCapture {
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
 
     private final Path folder;
-    private final long serverPid;
-    private volatile List<Long> held = List.of();
+    private final ApiClient api;
+    private final String channelId;
+    private volatile boolean held;
     private boolean releaseOnExit;
 
-    /** @param serverPid WildFly's process, which {@link #hold()} stops while the baseline runs */
-    ReplycastCapture(Path folder, long serverPid) {
-        this.folder = folder.toAbsolutePath().normalize();
-        this.serverPid = serverPid;
+    ReplycastCapture(Path dataDirectory, ApiClient api, String channelId) {
+        this.folder = dataDirectory
+                .resolve("live")
+                .resolve(channelId)
+                .toAbsolutePath()
+                .normalize();
+        this.api = api;
+        this.channelId = channelId;
     }
 
     Path folder() {
@@ -114,47 +121,55 @@ final class ReplycastCapture {
         }
     }
 
-    /** Stops WildFly, then the capture's ffmpeg, until {@link #release}. */
-    void hold() {
+    /** Switches the channel's capture off and waits until its ffmpeg has ended, until {@link #release}. */
+    void hold(Duration timeout) {
         if (!releaseOnExit) {
-            // Ctrl-C while held must not leave a stopped WildFly behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(this::releaseQuietly, "release-replycast"));
+            // Ctrl-C while held must not leave the channel without its capture.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::releaseQuietly, "release-capture"));
             releaseOnExit = true;
         }
-        signal("STOP", serverPid);
-        held = ffmpegPids();
-        held.forEach(pid -> signal("STOP", pid));
+        held = true;
+        setCaptureEnabled(false);
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ffmpegPids().isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the capture's ffmpeg still runs " + timeout.toSeconds()
+                        + " s after captureEnabled was switched off for channel " + channelId);
+            }
+            Pause.of(Duration.ofMillis(100));
+        }
     }
 
-    /** Lets WildFly and then the held ffmpeg go on, and waits until the capture is live again. */
+    /** Switches the channel's capture on again and waits until it is live. */
     void release(Duration timeout) {
-        signal("CONT", serverPid);
-        // The watchdog runs first: it may end the held ffmpeg as stalled and start a new one, which is fine.
-        Pause.of(Duration.ofSeconds(1));
-        held.forEach(pid -> signal("CONT", pid));
-        held = List.of();
+        setCaptureEnabled(true);
+        held = false;
         awaitLive(timeout);
     }
 
-    /** Makes sure nothing stays stopped when the benchmark fails half-way. */
+    /** Makes sure the capture is on again when the benchmark fails or is interrupted while it is held. */
     void releaseQuietly() {
-        signal("CONT", serverPid);
-        held.forEach(pid -> signal("CONT", pid));
-        held = List.of();
+        if (held) {
+            try {
+                setCaptureEnabled(true);
+                held = false;
+            } catch (RuntimeException e) {
+                System.err.println("Could not switch the capture of channel " + channelId + " on again: "
+                        + e.getMessage() + "; PATCH its captureEnabled to true by hand.");
+            }
+        }
     }
 
-    private static void signal(String signal, long pid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .start();
-            kill.getInputStream().readAllBytes();
-            kill.waitFor();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not send SIG" + signal + " to " + pid + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    private void setCaptureEnabled(boolean enabled) {
+        HttpResponse<String> patched = api.send(
+                "PATCH",
+                "api/v1/admin/channels/" + channelId,
+                "application/merge-patch+json",
+                "{\"captureEnabled\":" + enabled + "}",
+                KeycloakServer.adminAuthorization());
+        if (patched.statusCode() != 200) {
+            throw new IllegalStateException("could not set captureEnabled " + enabled + " on channel " + channelId
+                    + ": " + patched.statusCode() + " " + patched.body());
         }
     }
 }
