@@ -13,7 +13,8 @@ Simulates live viewers in real time, as HLS players do: each fetches its call's 
 360p rendition, reloads that media playlist once a second (the target duration) and fetches every new
 segment in order, starting three segments behind the live edge. Segment fetch time runs from the request to
 the last byte; a viewer is behind when a segment left the playlist before it fetched it, when more than
-three wait, or when its backlog grows by two segments while measured. The number of viewers goes up in steps; at each step Replycast (/live/<token>/...) and nginx
+three wait, when its backlog grows by two segments while measured, or when it got more than two segments
+fewer than the stream had (a slow server, or a capture that stalled). The number of viewers goes up in steps; at each step Replycast (/live/<token>/...) and nginx
 (serving the same folder <data dir>/live/<channel>/ at the same paths) take turns for several rounds. The
 largest step whose median round keeps p99 at most 200 ms with nobody behind is each server's result.
 Prints a table per step (percentiles, viewers behind, errors, CPU split: server, ffmpeg, load generator,
@@ -39,6 +40,8 @@ Options (passed to the load generator):
   --rendition WxH       the rendition every viewer watches (default 640x360)
   --goal-p99-ms N       the p99 segment fetch time a step must keep (default 200)
   --nginx PATH          the nginx binary (default /usr/sbin/nginx)
+  --servers LIST        which to measure: replycast, nginx or both (default replycast,nginx)
+  --warmup-seconds N    before the steps, the first step's viewers on each server, not measured (default 20)
   -h, --help            this text
 
 Settings (environment, as for ./replycast run): REPLYCAST_HTTP_PORT (8080), REPLYCAST_MANAGEMENT_PORT (9990),

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * (hls.js's default) and fetches each new segment in order, one at a time. It records every segment's fetch
  * time (from the moment the request is written to its last byte) and every playlist's, and marks a viewer
  * <em>behind</em> when a segment left the playlist before the viewer fetched it, when after its start more
- * than three segments wait unfetched, or when its backlog grows by two segments while measured.
+ * than three segments wait unfetched, when its backlog grows by two segments while measured, or when it got
+ * more than two segments fewer than the stream had while measured.
  *
  * <p>Each viewer keeps two HTTP/1.1 keep-alive connections, as a browser player does: one for playlists and
  * one for segments. Thousands of viewers run on a few event loops (one thread each, a {@link Selector} and a
@@ -134,9 +135,10 @@ final class LiveViewers {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        // A viewer that fetched nothing while measured is not watching: behind too (it may never have started).
+        // A viewer that got clearly fewer segments than a live stream has in that time is not watching in real
+        // time either, whatever the cause (a slow server, or a capture that stalled): behind too.
         int behind = (int) viewers.stream()
-                .filter(v -> v.behindInWindow || v.segmentsInWindow == 0)
+                .filter(v -> v.behindInWindow || v.segmentsInWindow < measure.toNanos() / v.period - 2)
                 .count();
         return new Result(
                 count,
@@ -204,7 +206,7 @@ final class LiveViewers {
         private LivePlaylist latest;
         private long next = -1; // the sequence number of the next segment to fetch
         private long startedAfter; // the newest segment at the first playlist: once fetched, the start is over
-        private long period = 1_000_000_000L;
+        volatile long period = 1_000_000_000L;
         private long firstWaiting = -1; // segments waiting at the first reload of the measuring window
         volatile boolean behindInWindow;
         volatile int segmentsInWindow;

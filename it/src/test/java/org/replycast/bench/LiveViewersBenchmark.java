@@ -39,6 +39,8 @@ public final class LiveViewersBenchmark {
               --nginx PATH          the nginx binary (default /usr/sbin/nginx)
               --servers LIST        which to measure: replycast, nginx or both (default replycast,nginx)
               --loops N             the load generator's event loops, one thread each (default 2)
+              --warmup-seconds N    before the steps, the first step's viewers on each server, not measured,
+                                    so that the JIT has compiled both paths (default 20)
             """;
 
     private enum Server {
@@ -80,6 +82,7 @@ public final class LiveViewersBenchmark {
         defaults.put("nginx", "/usr/sbin/nginx");
         defaults.put("servers", "replycast,nginx");
         defaults.put("loops", "2");
+        defaults.put("warmup-seconds", "20");
         BenchArguments options = BenchArguments.parse(args, USAGE, defaults);
         System.setProperty("replycast.it.http.port", options.text("http-port"));
         System.setProperty("replycast.it.keycloak.port", options.text("keycloak-port"));
@@ -120,6 +123,7 @@ public final class LiveViewersBenchmark {
                     failedAt.put(server, 0); // not measured
                 }
             }
+            warmUp(viewers, masters, capture, nginx);
             for (int count : options.integers("steps")) {
                 if (failedAt.size() == Server.values().length) {
                     break;
@@ -137,6 +141,30 @@ public final class LiveViewersBenchmark {
                 judge(count);
             }
             return report();
+        }
+    }
+
+    private void warmUp(
+            LiveViewers viewers, Map<Server, List<URI>> masters, ReplycastCapture capture, NginxOrigin nginx) {
+        if (options.number("warmup-seconds") == 0) {
+            return;
+        }
+        int count = options.integers("steps").get(0);
+        for (Server server : Server.values()) {
+            if (failedAt.containsKey(server)) {
+                continue;
+            }
+            Progress.say("Warming up: %d viewers on %s for %d s, not measured", count, server.label,
+                    options.number("warmup-seconds"));
+            viewers.run(
+                    masters.get(server),
+                    options.text("rendition"),
+                    count,
+                    options.seconds("ramp-seconds"),
+                    java.time.Duration.ZERO,
+                    options.seconds("warmup-seconds"),
+                    new long[0],
+                    capture.ffmpegPid());
         }
     }
 
