@@ -13,17 +13,20 @@ record CpuUsage(double server, double loadGenerator, double others, double steal
 
     private static final double TICKS_PER_SECOND = 100;
 
-    /** The counters at one moment; {@code serverPid} 0 when the server's process is not known. */
+    /**
+     * The counters at one moment; the server is one process or several (nginx's master and workers), and a
+     * pid of 0 stands for a server process that is not known.
+     */
     record Snapshot(long nanos, long serverTicks, long ownTicks, long busyTicks, long stealTicks) {
 
-        static Snapshot take(long serverPid) {
+        static Snapshot take(long... serverPids) {
             long[] machine = machineTicks();
+            long serverTicks = 0;
+            for (long pid : serverPids) {
+                serverTicks += pid > 0 ? processTicks(pid) : 0;
+            }
             return new Snapshot(
-                    System.nanoTime(),
-                    serverPid > 0 ? processTicks(Path.of("/proc", Long.toString(serverPid), "stat")) : 0,
-                    processTicks(Path.of("/proc/self/stat")),
-                    machine[0],
-                    machine[1]);
+                    System.nanoTime(), serverTicks, statTicks(Path.of("/proc/self/stat")), machine[0], machine[1]);
         }
     }
 
@@ -37,8 +40,18 @@ record CpuUsage(double server, double loadGenerator, double others, double steal
                 server / seconds, own / seconds, Math.max(0, busy - server - own) / seconds, steal / seconds, server);
     }
 
+    /** CPU seconds (utime + stime) that a process has used so far; 0 when it cannot be read. */
+    static double processSeconds(long pid) {
+        return processTicks(pid) / TICKS_PER_SECOND;
+    }
+
     /** utime + stime of a process; 0 when it cannot be read (the process is gone, or not Linux). */
-    private static long processTicks(Path stat) {
+    static long processTicks(long pid) {
+        return statTicks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** utime + stime from a process's or a thread's {@code stat} file; 0 when it cannot be read. */
+    static long statTicks(Path stat) {
         try {
             String line = Files.readString(stat);
             // The command name in parentheses may contain spaces: count the fields after its closing one.

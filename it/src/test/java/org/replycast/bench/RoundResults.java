@@ -21,6 +21,12 @@ final class RoundResults {
         values.computeIfAbsent(metric, m -> new ArrayList<>()).add(value);
     }
 
+    /** The value of the latest round; NaN when there is none. */
+    double last(Metric metric) {
+        List<Double> rounds = values.getOrDefault(metric, List.of());
+        return rounds.isEmpty() ? Double.NaN : rounds.get(rounds.size() - 1);
+    }
+
     double median(Metric metric) {
         List<Double> sorted = new ArrayList<>(values.getOrDefault(metric, List.of()));
         if (sorted.isEmpty()) {
@@ -29,6 +35,20 @@ final class RoundResults {
         sorted.sort(null);
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** The median with the range over the rounds, as {@code 12.3 (10.1–15.0)}; a dash when never recorded. */
+    String summary(Metric metric) {
+        List<Double> rounds = values.getOrDefault(metric, List.of());
+        if (rounds.isEmpty()) {
+            return "–";
+        }
+        if (rounds.size() == 1) {
+            return format(rounds.get(0), metric.decimals());
+        }
+        return format(median(metric), metric.decimals()) + " ("
+                + format(rounds.stream().mapToDouble(d -> d).min().getAsDouble(), metric.decimals()) + "–"
+                + format(rounds.stream().mapToDouble(d -> d).max().getAsDouble(), metric.decimals()) + ")";
     }
 
     /** The table: metric, unit, median, min–max, and every round's value. */

@@ -55,8 +55,7 @@ final class SignedLoad {
 
         /** The latency that this fraction of requests did not exceed (nearest rank), in milliseconds. */
         double percentileMillis(double fraction) {
-            int rank = (int) Math.ceil(fraction * sortedNanos.length);
-            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+            return Percentiles.of(sortedNanos, fraction) / 1e6;
         }
 
         double maxMillis() {
