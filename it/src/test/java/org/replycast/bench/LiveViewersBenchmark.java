@@ -154,8 +154,9 @@ public final class LiveViewersBenchmark {
             if (failedAt.containsKey(server)) {
                 continue;
             }
-            Progress.say("Warming up: %d viewers on %s for %d s, not measured", count, server.label,
-                    options.number("warmup-seconds"));
+            Progress.say(
+                    "Warming up: %d viewers on %s for %d s, not measured",
+                    count, server.label, options.number("warmup-seconds"));
             viewers.run(
                     masters.get(server),
                     options.text("rendition"),

@@ -148,7 +148,9 @@ public final class CaptureSupervisor {
             return;
         }
         Optional<Instant> written = lastWritten();
-        if (written.isPresent() && written.get().isAfter(launchedAt) && !written.get().equals(lastProgress)) {
+        if (written.isPresent()
+                && written.get().isAfter(launchedAt)
+                && !written.get().equals(lastProgress)) {
             lastProgress = written.get();
             cpuAtLastProgress = process.cpuTime();
             if (status.state() != CaptureState.LIVE) {

@@ -1,11 +1,11 @@
 package org.replycast.live;
 
+import io.undertow.servlet.spec.ServletOutputStreamImpl;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.undertow.servlet.spec.ServletOutputStreamImpl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
