@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A benchmark's command line: {@code --name value} pairs, each with a declared default, and {@code -h} or
@@ -98,6 +99,22 @@ final class BenchArguments {
             refuse("Option --" + name + " needs numbers separated by commas, not " + text(name) + ".", usage);
             return List.of();
         }
+    }
+
+    /**
+     * Points the test fixtures at the server the options name, runs the benchmark, prints its report and
+     * ends the program: 0, or 1 with the reason when it failed (the HTTP clients' threads would keep it up).
+     */
+    void runAndExit(Function<BenchArguments, String> benchmark) {
+        System.setProperty("replycast.it.http.port", text("http-port"));
+        System.setProperty("replycast.it.keycloak.port", text("keycloak-port"));
+        try {
+            System.out.print(benchmark.apply(this));
+        } catch (RuntimeException e) {
+            System.err.println("\nBenchmark failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     private static void refuse(String mistake, String usage) {

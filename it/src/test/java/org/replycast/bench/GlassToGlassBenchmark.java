@@ -102,15 +102,7 @@ public final class GlassToGlassBenchmark {
                 "/usr/sbin/nginx",
                 "sides",
                 "replycast,files,baseline");
-        System.setProperty("replycast.it.http.port", options.text("http-port"));
-        System.setProperty("replycast.it.keycloak.port", options.text("keycloak-port"));
-        try {
-            System.out.print(new GlassToGlassBenchmark(options).run());
-        } catch (RuntimeException e) {
-            System.err.println("\nBenchmark failed: " + e.getMessage());
-            System.exit(1);
-        }
-        System.exit(0);
+        options.runAndExit(chosen -> new GlassToGlassBenchmark(chosen).run());
     }
 
     private String run() {

@@ -66,15 +66,7 @@ public final class LiveTranscodeCpuBenchmark {
         defaults.put("settle-seconds", "10");
         defaults.put("seconds", "30");
         BenchArguments options = BenchArguments.parse(args, USAGE, defaults);
-        System.setProperty("replycast.it.http.port", options.text("http-port"));
-        System.setProperty("replycast.it.keycloak.port", options.text("keycloak-port"));
-        try {
-            System.out.print(new LiveTranscodeCpuBenchmark(options).run());
-        } catch (RuntimeException e) {
-            System.err.println("\nBenchmark failed: " + e.getMessage());
-            System.exit(1);
-        }
-        System.exit(0);
+        options.runAndExit(chosen -> new LiveTranscodeCpuBenchmark(chosen).run());
     }
 
     private String run() {

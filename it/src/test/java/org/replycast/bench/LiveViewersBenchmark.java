@@ -84,15 +84,7 @@ public final class LiveViewersBenchmark {
         defaults.put("loops", "2");
         defaults.put("warmup-seconds", "20");
         BenchArguments options = BenchArguments.parse(args, USAGE, defaults);
-        System.setProperty("replycast.it.http.port", options.text("http-port"));
-        System.setProperty("replycast.it.keycloak.port", options.text("keycloak-port"));
-        try {
-            System.out.print(new LiveViewersBenchmark(options).run());
-        } catch (RuntimeException e) {
-            System.err.println("\nBenchmark failed: " + e.getMessage());
-            System.exit(1);
-        }
-        System.exit(0);
+        options.runAndExit(chosen -> new LiveViewersBenchmark(chosen).run());
     }
 
     private String run() {
