@@ -10,7 +10,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +20,6 @@ import org.replycast.channel.ChannelCaptureChanged;
 import org.replycast.channel.ChannelService;
 import org.replycast.media.CaptureJob;
 import org.replycast.media.CaptureSource;
-import org.replycast.media.CaptureStatus;
 import org.replycast.media.CaptureSupervisor;
 import org.replycast.media.FfmpegInstallation;
 import org.replycast.media.HlsLadder;
@@ -93,18 +91,6 @@ public class LiveCapture {
 
     void captureChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelCaptureChanged changed) {
         reconcile(changed.channelId());
-    }
-
-    /** Each captured channel's status on this node, by channel id. */
-    public Map<String, CaptureStatus> statuses() {
-        Map<String, CaptureStatus> statuses = new TreeMap<>();
-        supervisors.forEach((channelId, supervisor) -> statuses.put(channelId, supervisor.status()));
-        return statuses;
-    }
-
-    /** The pid of the ffmpeg capturing the channel on this node now, if any. */
-    public Optional<Long> ffmpegPid(String channelId) {
-        return Optional.ofNullable(supervisors.get(channelId)).flatMap(CaptureSupervisor::pid);
     }
 
     @PreDestroy

@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.replycast.testing.ApiClient;
+import org.replycast.testing.CaptureProcesses;
 import org.replycast.testing.KeycloakServer;
 
 /**
@@ -48,23 +47,9 @@ final class ReplycastCapture {
 
     /** The capture's ffmpeg processes now running: normally one. */
     List<Long> ffmpegPids() {
-        List<Long> pids = new ArrayList<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes
-                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .forEach(p -> {
-                        List<String> arguments =
-                                arguments(Long.parseLong(p.getFileName().toString()));
-                        if (!arguments.isEmpty()
-                                && arguments.get(0).contains("ffmpeg")
-                                && arguments.stream().anyMatch(a -> a.startsWith(folder + "/"))) {
-                            pids.add(Long.parseLong(p.getFileName().toString()));
-                        }
-                    });
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list processes in /proc: " + e.getMessage(), e);
-        }
-        return pids;
+        return CaptureProcesses.writingInto(folder).stream()
+                .map(ProcessHandle::pid)
+                .toList();
     }
 
     /** The one capture ffmpeg. @throws IllegalStateException, saying what to check, when there is none or several */
