@@ -102,6 +102,20 @@ final class BenchArguments {
     }
 
     /**
+     * The options every live benchmark takes about the running Replycast it measures, at their defaults
+     * (those of {@code ./replycast run}); a benchmark adds its own to the map.
+     */
+    static Map<String, String> liveServerDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("http-port", "8080");
+        defaults.put("keycloak-port", "8180");
+        defaults.put("server-pid", "0");
+        defaults.put("data-dir", "data");
+        defaults.put("channel", "demo");
+        return defaults;
+    }
+
+    /**
      * Points the test fixtures at the server the options name, runs the benchmark, prints its report and
      * ends the program: 0, or 1 with the reason when it failed (the HTTP clients' threads would keep it up).
      */

@@ -56,12 +56,7 @@ public final class LiveTranscodeCpuBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("http-port", "8080");
-        defaults.put("keycloak-port", "8180");
-        defaults.put("server-pid", "0");
-        defaults.put("data-dir", "data");
-        defaults.put("channel", "demo");
+        Map<String, String> defaults = BenchArguments.liveServerDefaults();
         defaults.put("rounds", "3");
         defaults.put("settle-seconds", "10");
         defaults.put("seconds", "30");

@@ -3,7 +3,6 @@ package org.replycast.bench;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,12 +64,7 @@ public final class LiveViewersBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("http-port", "8080");
-        defaults.put("keycloak-port", "8180");
-        defaults.put("server-pid", "0");
-        defaults.put("data-dir", "data");
-        defaults.put("channel", "demo");
+        Map<String, String> defaults = BenchArguments.liveServerDefaults();
         defaults.put("calls", "200");
         defaults.put("steps", "250,500,1000,2000,3000,4000");
         defaults.put("rounds", "3");
