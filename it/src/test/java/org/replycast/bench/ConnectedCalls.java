@@ -11,9 +11,9 @@ import org.replycast.testing.TerminalSigner;
 import org.replycast.testing.TestTerminals;
 
 /**
- * Connected calls on a channel, as the live benchmarks' viewers: one registered terminal per call, each
+ * Connected calls on a channel, as the live benchmarks' viewers and the reply benchmark's senders: one registered terminal per call, each
  * calling itself (PROTOCOL.md section 3) so that the call is connected at once and its {@code playbackUrl}
- * carries a token of its own. Raises the channel's maximum of connected calls by as many as it opens, and on
+ * carries a token of its own (and its {@code uplinkUrl} a gateway of its own). Raises the channel's maximum of connected calls by as many as it opens, and on
  * {@link #close()} ends the calls, removes the terminals and puts the maximum back.
  */
 final class ConnectedCalls implements AutoCloseable {
@@ -24,6 +24,7 @@ final class ConnectedCalls implements AutoCloseable {
     private final List<TerminalSigner> terminals = new ArrayList<>();
     private final List<String> callIds = new ArrayList<>();
     private final List<URI> playbackUris = new ArrayList<>();
+    private final List<URI> uplinkUris = new ArrayList<>();
 
     private ConnectedCalls(ApiClient api, String channelId, int originalMaximum) {
         this.api = api;
@@ -66,16 +67,25 @@ final class ConnectedCalls implements AutoCloseable {
                     + created.statusCode() + " " + created.body());
         }
         JsonObject call = ApiClient.object(created);
-        if (!"CONNECTED".equals(call.getString("state", "")) || !call.containsKey("playbackUrl")) {
-            throw new IllegalStateException("a call to itself should be connected with a playbackUrl: " + call);
+        if (!"CONNECTED".equals(call.getString("state", ""))
+                || !call.containsKey("playbackUrl")
+                || !call.containsKey("uplinkUrl")) {
+            throw new IllegalStateException(
+                    "a call to itself should be connected with a playbackUrl and an uplinkUrl: " + call);
         }
         callIds.add(call.getString("callId"));
         playbackUris.add(api.uri(call.getString("playbackUrl").replaceFirst("^/", "")));
+        uplinkUris.add(api.uri(call.getString("uplinkUrl").replaceFirst("^/", "")));
     }
 
     /** The calls' master playlists, one per call, each with its own token. */
     List<URI> playbackUris() {
         return List.copyOf(playbackUris);
+    }
+
+    /** The calls' gateways ({@code uplinkUrl}), one per call, in the order of {@link #playbackUris()}. */
+    List<URI> uplinkUris() {
+        return List.copyOf(uplinkUris);
     }
 
     @Override
