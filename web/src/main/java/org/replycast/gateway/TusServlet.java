@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -240,7 +241,11 @@ public class TusServlet extends HttpServlet {
         return "tus-" + UUID.randomUUID();
     }
 
-    private static void problem(HttpServletResponse response, ProblemType type, String detail) {
-        ProblemDetails.send(response, type, detail);
+    private static void problem(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        byte[] body = ProblemDetails.json(type, detail, null).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(type.status());
+        response.setContentType(ProblemDetails.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
