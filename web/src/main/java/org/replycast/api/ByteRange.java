@@ -1,11 +1,12 @@
-package org.replycast.live;
+package org.replycast.api;
 
 /**
  * What a {@code Range} header selects from a file of a known length (RFC 9110, section 14): the whole file,
  * one part of it, or nothing that exists. Only single byte ranges are served; a header with several ranges or
- * one that is not well formed is ignored, which RFC 9110 allows, and the whole file is sent.
+ * one that is not well formed is ignored, which RFC 9110 allows, and the whole file is sent. Live segments and
+ * stored messages are both served with it.
  */
-sealed interface ByteRange {
+public sealed interface ByteRange {
 
     /** Send the whole file, 200. */
     record Whole() implements ByteRange {}
@@ -13,11 +14,11 @@ sealed interface ByteRange {
     /** Send the bytes {@code first} to {@code last}, both included, 206. */
     record Part(long first, long last) implements ByteRange {
 
-        long length() {
+        public long length() {
             return last - first + 1;
         }
 
-        String contentRange(long fileLength) {
+        public String contentRange(long fileLength) {
             return "bytes " + first + "-" + last + "/" + fileLength;
         }
     }
@@ -25,7 +26,7 @@ sealed interface ByteRange {
     /** The range starts beyond the file's end, 416. */
     record Unsatisfiable() implements ByteRange {
 
-        String contentRange(long fileLength) {
+        public String contentRange(long fileLength) {
             return "bytes */" + fileLength;
         }
     }
@@ -35,7 +36,7 @@ sealed interface ByteRange {
     int MAX_DIGITS = 18;
 
     /** The selection of the header (null when the request has none) from a file of {@code fileLength} bytes. */
-    static ByteRange of(String header, long fileLength) {
+    public static ByteRange of(String header, long fileLength) {
         if (header == null || !header.regionMatches(true, 0, UNIT, 0, UNIT.length())) {
             return new Whole();
         }
