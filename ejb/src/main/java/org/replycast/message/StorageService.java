@@ -97,7 +97,8 @@ public class StorageService {
             // An earlier attempt renamed the file, but its transaction did not commit.
             message.moveBytes(stored);
         }
-        if (refused(message, length, sha256, channel)) {
+        String received = files.sha256(message.getMediaPath());
+        if (refused(message, length, sha256, received, channel)) {
             return;
         }
         ProbedMedia probed = probe(message);
@@ -122,10 +123,26 @@ public class StorageService {
             files.move(message.getMediaPath(), stored);
             message.moveBytes(stored);
         }
-        message.store(length, sha256, duration.toMillis(), Instant.now());
+        message.store(length, received, duration.toMillis(), Instant.now());
         changes.fire(MessageChanged.of(message));
         LOG.info(() -> "message " + messageId + " stored: " + length + " bytes, " + probed.container() + " "
                 + probed.videoCodecs() + probed.audioCodecs() + ", " + duration.toMillis() + " ms");
+    }
+
+    /** A length marker: the sender of a deferred length names it. */
+    public void declare(String messageId, long length) throws IOException {
+        Message message = require(messageId);
+        if (message.getState() != MessageState.RECEIVING) {
+            return;
+        }
+        try {
+            message.declareLength(length);
+        } catch (IllegalArgumentException contradiction) {
+            reject(
+                    message,
+                    MessageRejection.TOO_LARGE,
+                    "The declared length does not hold: " + contradiction.getMessage() + ".");
+        }
     }
 
     /** A resume marker: the connection named takes the message over, unless it can no longer continue. */
@@ -189,8 +206,14 @@ public class StorageService {
         return Optional.empty();
     }
 
-    /** Rejects the message when its bytes are not those announced or too many for its channel. */
-    private boolean refused(Message message, long length, String sha256, Channel channel) throws IOException {
+    /**
+     * Rejects the message when its bytes are not those announced or too many for its channel.
+     *
+     * @param sha256 what the sender named, or null when it named no checksum (tus checks each PATCH instead)
+     * @param received the SHA-256 of the bytes as stored
+     */
+    private boolean refused(Message message, long length, String sha256, String received, Channel channel)
+            throws IOException {
         if (message.getBytes() > channel.getMaxMessageBytes()) {
             reject(
                     message,
@@ -206,7 +229,7 @@ public class StorageService {
                     "The end signal names " + length + " bytes, but " + message.getBytes() + " arrived.");
             return true;
         }
-        if (!files.sha256(message.getMediaPath()).equals(sha256)) {
+        if (sha256 != null && !received.equals(sha256)) {
             reject(
                     message,
                     MessageRejection.CHECKSUM_MISMATCH,

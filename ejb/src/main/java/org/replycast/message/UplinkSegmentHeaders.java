@@ -36,6 +36,9 @@ public final class UplinkSegmentHeaders {
     /** The reply is dropped (by its sender, or refused by the gateway). */
     public static final String ABORT = "abort";
 
+    /** The whole length, named after the start by a sender that did not know it then (tus deferred length). */
+    public static final String DECLARE = "declare";
+
     /** Artemis drops a second message with the same value of this property. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** The JMS message group: one consumer takes a group's messages in order. */

@@ -48,7 +48,18 @@ public class UplinkSegmentPublisher {
         send(segment, messageId, UplinkSegmentHeaders.SEGMENT, messageId + ":" + offset);
     }
 
-    /** The end signal, with the whole length and the checksum that the sender named. */
+    /** The whole length, once a sender that deferred it knows it. */
+    public void declare(String messageId, long length) {
+        Message declare = jms.createMessage();
+        try {
+            declare.setLongProperty(UplinkSegmentHeaders.LENGTH, length);
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not build the length marker of message " + messageId, e);
+        }
+        send(declare, messageId, UplinkSegmentHeaders.DECLARE, messageId + ":declare");
+    }
+
+    /** The end signal, with the whole length and the checksum that the sender named (null when it named none). */
     public void end(String messageId, long length, String sha256) {
         Message end = jms.createMessage();
         try {

@@ -145,6 +145,54 @@ public class UplinkService {
         publisher.end(uplink.messageId(), length, sha256.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The end signal of a sender that names no checksum of the whole (tus, whose {@code PATCH}es carry their
+     * own): the storage side records the SHA-256 of what it stored.
+     */
+    public void end(Uplink uplink, long length) {
+        publisher.end(uplink.messageId(), length, null);
+    }
+
+    /**
+     * Names the whole length of a reply whose sender deferred it (tus {@code creation-defer-length}).
+     *
+     * @return the same reply, now with that length
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Uplink declareLength(Uplink uplink, long length) {
+        if (uplink.declaredBytes() != null && uplink.declaredBytes() != length) {
+            throw new UplinkRefusal(
+                    UplinkRefusal.INVALID,
+                    "The length was declared as " + uplink.declaredBytes() + " bytes; it cannot become " + length
+                            + ".");
+        }
+        if (length < uplink.offset()) {
+            throw new UplinkRefusal(
+                    UplinkRefusal.INVALID,
+                    uplink.offset() + " bytes arrived already, more than the " + length + " declared.");
+        }
+        if (length > uplink.maxBytes()) {
+            throw drop(uplink.messageId(), MessageRejection.TOO_LARGE, tooLarge(uplink.maxBytes()));
+        }
+        if (uplink.declaredBytes() == null) {
+            publisher.declare(uplink.messageId(), length);
+        }
+        return new Uplink(uplink.messageId(), uplink.maxBytes(), length, uplink.offset());
+    }
+
+    /** The most bytes a reply on the call's channel may have, if the channel is still there. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Long> maxBytesOf(ConnectedCall call) {
+        return channels.findById(call.channelId()).map(Channel::getMaxMessageBytes);
+    }
+
+    /** The sender drops one of its call's messages that is still on its way in (tus termination). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void terminate(ConnectedCall call, String messageId) {
+        continuable(call, messageId);
+        publisher.abort(messageId, MessageRejection.ABORTED, "The sender terminated the upload.");
+    }
+
     /** The sender (or the gateway, for the reason given) drops the message. */
     public void abort(String messageId, MessageRejection rejection, String reason) {
         publisher.abort(messageId, rejection, reason);

@@ -18,7 +18,10 @@ public enum ProblemType {
     DESTINATION_UNAVAILABLE("destination-unavailable", 409, "The destination terminal is unavailable"),
     TOO_LARGE("too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    TUS_VERSION("tus-version", 412, "Unsupported tus version"),
     LOCKED("locked", 429, "Too many failed signatures"),
+    // 460 is the status the tus checksum extension gives a body whose checksum does not match.
+    CHECKSUM_MISMATCH("checksum-mismatch", 460, "The checksum does not match"),
     INTERNAL("internal", 500, "Internal error"),
     CAPACITY("capacity", 503, "The channel is at capacity");
 

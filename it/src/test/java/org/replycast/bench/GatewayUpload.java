@@ -76,15 +76,16 @@ final class GatewayUpload implements PacedUploads.Upload {
         while (true) {
             JsonObject answer = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (answer == null) {
-                throw new IllegalStateException("no " + type + " from the gateway within " + ANSWER_TIMEOUT.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "no " + type + " from the gateway within " + ANSWER_TIMEOUT.toSeconds() + " s");
             }
             String received = answer.getString("type", "");
             if (received.equals(type)) {
                 return answer;
             }
             if (received.equals("error")) {
-                throw new IllegalStateException("gateway error " + answer.getString("code", "") + ": "
-                        + answer.getString("detail", ""));
+                throw new IllegalStateException(
+                        "gateway error " + answer.getString("code", "") + ": " + answer.getString("detail", ""));
             }
         }
     }
@@ -98,7 +99,8 @@ final class GatewayUpload implements PacedUploads.Upload {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                JsonObject answer = Json.createReader(new StringReader(partial.toString())).readObject();
+                JsonObject answer =
+                        Json.createReader(new StringReader(partial.toString())).readObject();
                 partial.setLength(0);
                 if ("ack".equals(answer.getString("type", ""))) {
                     ackedOffset = answer.getJsonNumber("offset").longValue();

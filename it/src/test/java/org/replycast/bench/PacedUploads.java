@@ -113,7 +113,8 @@ final class PacedUploads {
         long ended = System.nanoTime();
         Outcome outcome = upload.finish(recording.sha256());
         long endToDurable = System.nanoTime() - ended;
-        String failure = outcome.bytes() == recording.length() && outcome.sha256().equals(recording.sha256())
+        String failure = outcome.bytes() == recording.length()
+                        && outcome.sha256().equals(recording.sha256())
                 ? null
                 : "the receiver reported " + outcome + " for " + recording.length() + " bytes " + recording.sha256();
         return new Result(endToDurable, worstLateness, outcome, failure);

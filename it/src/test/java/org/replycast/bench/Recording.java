@@ -46,18 +46,41 @@ final class Recording {
     }
 
     private static void encode(Path file, Duration length, int kilobitsPerSecond) throws IOException {
-        Progress.say("Recording a %d s reply at %d kbit/s with the bundled ffmpeg", length.toSeconds(), kilobitsPerSecond);
+        Progress.say(
+                "Recording a %d s reply at %d kbit/s with the bundled ffmpeg", length.toSeconds(), kilobitsPerSecond);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp.webm");
         int videoKilobits = Math.max(100, kilobitsPerSecond - 64);
         Process ffmpeg = FfmpegInstallation.processBuilder(List.of(
                         new FfmpegInstallation().executable(),
-                        "-v", "error", "-y",
-                        "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25",
-                        "-f", "lavfi", "-i", "sine=frequency=440",
-                        "-t", String.valueOf(length.toSeconds()),
-                        "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8",
-                        "-b:v", videoKilobits + "k", "-minrate", videoKilobits + "k", "-maxrate", videoKilobits + "k",
-                        "-c:a", "libopus", "-b:a", "64k",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=640x360:rate=25",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440",
+                        "-t",
+                        String.valueOf(length.toSeconds()),
+                        "-c:v",
+                        "libvpx",
+                        "-deadline",
+                        "realtime",
+                        "-cpu-used",
+                        "8",
+                        "-b:v",
+                        videoKilobits + "k",
+                        "-minrate",
+                        videoKilobits + "k",
+                        "-maxrate",
+                        videoKilobits + "k",
+                        "-c:a",
+                        "libopus",
+                        "-b:a",
+                        "64k",
                         temporary.toString()))
                 .redirectErrorStream(true)
                 .start();
@@ -80,7 +103,9 @@ final class Recording {
         List<ByteBuffer> segments = new ArrayList<>(segmentCount);
         int size = (bytes.length + segmentCount - 1) / segmentCount;
         for (int offset = 0; offset < bytes.length; offset += size) {
-            segments.add(ByteBuffer.wrap(bytes, offset, Math.min(size, bytes.length - offset)).asReadOnlyBuffer().slice());
+            segments.add(ByteBuffer.wrap(bytes, offset, Math.min(size, bytes.length - offset))
+                    .asReadOnlyBuffer()
+                    .slice());
         }
         return segments;
     }

@@ -94,7 +94,8 @@ public final class ReplyUploadBenchmark {
                     .connectTimeout(Duration.ofSeconds(30))
                     .build();
             for (int round = 1; round <= options.integer("rounds"); round++) {
-                Progress.say("Round %d: %d replies of %d bytes to Replycast's gateway, in real time (%d s)",
+                Progress.say(
+                        "Round %d: %d replies of %d bytes to Replycast's gateway, in real time (%d s)",
                         round, terminals, recording.length(), options.number("seconds"));
                 measureReplycast(http, calls, recording, interval, pid);
                 Progress.say("Round %d: the same to the loopback disk", round);
@@ -104,7 +105,8 @@ public final class ReplyUploadBenchmark {
         }
     }
 
-    private void measureReplycast(HttpClient http, ConnectedCalls calls, Recording recording, Duration interval, long pid) {
+    private void measureReplycast(
+            HttpClient http, ConnectedCalls calls, Recording recording, Duration interval, long pid) {
         List<java.net.URI> gateways = calls.uplinkUris();
         List<PacedUploads.Result> uploads;
         long started = System.nanoTime();
@@ -116,14 +118,19 @@ public final class ReplyUploadBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        List<PacedUploads.Result> stored = uploads.stream().filter(PacedUploads.Result::succeeded).toList();
+        List<PacedUploads.Result> stored =
+                uploads.stream().filter(PacedUploads.Result::succeeded).toList();
         long[] latencies = sortedEndToDurable(stored);
         results.record(END_TO_STORED_P50, Percentiles.of(latencies, 0.50) / 1e6);
         results.record(END_TO_STORED_P99, Percentiles.of(latencies, 0.99) / 1e6);
         results.record(END_TO_STORED_MAX, Percentiles.of(latencies, 1.0) / 1e6);
         results.record(REPLYCAST_RATE, stored.size() * recording.length() / seconds / 1e6);
         results.record(LOST, uploads.size() - stored.size());
-        results.record(LATE_SENDERS, uploads.stream().filter(u -> u.worstLatenessNanos() > LATE_NANOS).count());
+        results.record(
+                LATE_SENDERS,
+                uploads.stream()
+                        .filter(u -> u.worstLatenessNanos() > LATE_NANOS)
+                        .count());
         uploads.stream()
                 .filter(upload -> !upload.succeeded())
                 .limit(3)
@@ -139,9 +146,11 @@ public final class ReplyUploadBenchmark {
             List<PacedUploads.Result> uploads =
                     PacedUploads.run(terminals, recording, interval, i -> new LoopbackUpload(disk.port()));
             double seconds = (System.nanoTime() - started) / 1e9;
-            List<PacedUploads.Result> durable = uploads.stream().filter(PacedUploads.Result::succeeded).toList();
+            List<PacedUploads.Result> durable =
+                    uploads.stream().filter(PacedUploads.Result::succeeded).toList();
             if (durable.size() < uploads.size()) {
-                throw new IllegalStateException("the loopback baseline lost uploads: " + uploads.get(0).failure());
+                throw new IllegalStateException(
+                        "the loopback baseline lost uploads: " + uploads.get(0).failure());
             }
             long[] latencies = sortedEndToDurable(durable);
             results.record(BASELINE_P50, Percentiles.of(latencies, 0.50) / 1e6);
@@ -153,7 +162,9 @@ public final class ReplyUploadBenchmark {
     }
 
     private static long[] sortedEndToDurable(List<PacedUploads.Result> uploads) {
-        long[] latencies = uploads.stream().mapToLong(PacedUploads.Result::endToDurableNanos).toArray();
+        long[] latencies = uploads.stream()
+                .mapToLong(PacedUploads.Result::endToDurableNanos)
+                .toArray();
         Arrays.sort(latencies);
         return latencies;
     }
@@ -167,19 +178,29 @@ public final class ReplyUploadBenchmark {
                 Locale.ROOT,
                 "%d terminals at once, each sending a %d s reply (%d bytes, %.0f kbit/s) in %d ms segments;"
                         + " %d rounds.%n%n",
-                options.integer("terminals"), options.number("seconds"), recording.length(),
-                recording.kilobitsPerSecond(interval), interval.toMillis(), options.integer("rounds")));
+                options.integer("terminals"),
+                options.number("seconds"),
+                recording.length(),
+                recording.kilobitsPerSecond(interval),
+                interval.toMillis(),
+                options.integer("rounds")));
         report.append(results.table()).append('\n');
         if (pid > 0) {
             report.append(String.format(
-                    Locale.ROOT, "WildFly's live heap after a full GC before the first round: %.0f MiB.%n%n",
+                    Locale.ROOT,
+                    "WildFly's live heap after a full GC before the first round: %.0f MiB.%n%n",
                     liveBefore / 1048576.0));
         }
         report.append(String.format(
                 Locale.ROOT,
                 "- Goal p99 ≤ %.0f ms: %s (median p99 %.0f ms; the loopback baseline's %.1f ms).%n",
-                goal, p99 <= goal ? "**met**" : "**not met**", p99, results.median(BASELINE_P99)));
-        report.append("- Nothing lost: ").append(nothingLost ? "**met**" : "**not met**").append('\n');
+                goal,
+                p99 <= goal ? "**met**" : "**not met**",
+                p99,
+                results.median(BASELINE_P99)));
+        report.append("- Nothing lost: ")
+                .append(nothingLost ? "**met**" : "**not met**")
+                .append('\n');
         failures.forEach(failure -> report.append("  - ").append(failure).append('\n'));
         return report.toString();
     }

@@ -24,6 +24,10 @@ public final class GatewayClient implements AutoCloseable {
     /** How long a reply may take: a stored outcome includes hashing and probing on a busy machine. */
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** What {@link #next()} returns once the connection is closed or broken. */
+    public static final JsonObject CLOSED =
+            Json.createObjectBuilder().add("type", "closed").build();
+
     private final BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
@@ -133,12 +137,15 @@ public final class GatewayClient implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed.complete(statusCode);
+            replies.add(CLOSED);
             return null;
         }
 
+        // A reply that will not come is told at once, so a test does not wait out its patience for it.
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed.complete(-1);
+            replies.add(CLOSED);
         }
     }
 }

@@ -41,6 +41,8 @@ public class UplinkSegmentConsumer implements MessageListener {
                             messageId,
                             part.getLongProperty(UplinkSegmentHeaders.LENGTH),
                             part.getStringProperty(UplinkSegmentHeaders.SHA256));
+                case UplinkSegmentHeaders.DECLARE ->
+                    storageService.declare(messageId, part.getLongProperty(UplinkSegmentHeaders.LENGTH));
                 case UplinkSegmentHeaders.RESUME ->
                     storageService.takeUplink(messageId, part.getStringProperty(UplinkSegmentHeaders.SESSION));
                 case UplinkSegmentHeaders.SUSPEND ->

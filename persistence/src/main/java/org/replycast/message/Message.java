@@ -140,6 +140,23 @@ public class Message extends VersionedEntity {
     }
 
     /**
+     * Names the whole length later, when the sender deferred it at the start; naming the same length again
+     * changes nothing.
+     *
+     * @throws IllegalArgumentException when another length was named, or fewer bytes than already arrived
+     */
+    public void declareLength(long length) {
+        requireState(MessageState.RECEIVING, "declare the length of");
+        if (declaredBytes != null && declaredBytes != length) {
+            throw new IllegalArgumentException("the length was declared as " + declaredBytes + ", not " + length);
+        }
+        if (length < bytes) {
+            throw new IllegalArgumentException(bytes + " bytes arrived already, more than the " + length + " declared");
+        }
+        declaredBytes = length;
+    }
+
+    /**
      * A gateway connection takes over the sending: a receiving message continues (its old connection is gone),
      * an {@code INCOMPLETE} one resumes, unless its bytes were given up.
      */

@@ -179,6 +179,23 @@ class MessageTest {
     }
 
     @Test
+    void aDeferredLengthIsNamedOnceAndNeverBelowTheBytesArrived() {
+        Message message = message();
+        message.receive("messages/hall-1/m-1.part", "session-1", null);
+        message.append(1000);
+
+        assertThrows(IllegalArgumentException.class, () -> message.declareLength(999));
+        message.declareLength(1500);
+        message.declareLength(1500);
+        assertEquals(1500L, message.getDeclaredBytes());
+        assertThrows(IllegalArgumentException.class, () -> message.declareLength(1600));
+        assertThrows(IllegalArgumentException.class, () -> message.append(501), "the declared length holds");
+
+        message.markIncomplete();
+        assertThrows(IllegalStateException.class, () -> message.declareLength(1500));
+    }
+
+    @Test
     void aNewConnectionTakesOverAReceivingOrIncompleteMessage() {
         Message message = message();
         message.receive("messages/hall-1/m-1.part", "session-1", null);

@@ -44,7 +44,7 @@ public class TusServlet extends HttpServlet {
     private static final String EXPOSED = "Location, Upload-Offset, Upload-Length, Upload-Defer-Length, "
             + "Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm";
     private static final String ALLOWED_HEADERS = "Tus-Resumable, Upload-Length, Upload-Defer-Length, "
-            + "Upload-Offset, Upload-Metadata, Upload-Checksum, Content-Type";
+            + "Upload-Offset, Upload-Metadata, Upload-Checksum, Content-Type, X-HTTP-Method-Override";
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
     @Inject
@@ -73,8 +73,10 @@ public class TusServlet extends HttpServlet {
         }
         if (!VERSION.equals(request.getHeader("Tus-Resumable"))) {
             response.setHeader("Tus-Version", VERSION);
-            problem(response, ProblemType.TUS_VERSION, "This server speaks tus " + VERSION + "; send Tus-Resumable: "
-                    + VERSION + ".");
+            problem(
+                    response,
+                    ProblemType.TUS_VERSION,
+                    "This server speaks tus " + VERSION + "; send Tus-Resumable: " + VERSION + ".");
             return;
         }
         Optional<ConnectedCall> call = tokens.byUplinkToken(path.get().token());
@@ -93,7 +95,7 @@ public class TusServlet extends HttpServlet {
 
     private void dispatch(TusPath path, ConnectedCall call, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String method = request.getMethod();
+        String method = methodOf(request);
         if (path.isCollection() && method.equals("POST")) {
             create(path, call, request, response);
         } else if (!path.isCollection() && method.equals("HEAD")) {
@@ -104,7 +106,10 @@ public class TusServlet extends HttpServlet {
             terminate(path, call, response);
         } else {
             response.setHeader("Allow", path.isCollection() ? "POST, OPTIONS" : "HEAD, PATCH, DELETE, OPTIONS");
-            problem(response, ProblemType.METHOD_NOT_ALLOWED, "tus uses POST here, and HEAD, PATCH or DELETE on an upload.");
+            problem(
+                    response,
+                    ProblemType.METHOD_NOT_ALLOWED,
+                    "tus uses POST here, and HEAD, PATCH or DELETE on an upload.");
         }
     }
 
@@ -118,7 +123,7 @@ public class TusServlet extends HttpServlet {
         response.setHeader("Tus-Extension", EXTENSIONS);
         response.setHeader("Tus-Checksum-Algorithm", TusChecksum.ADVERTISED);
         tokens.byUplinkToken(path.token())
-                .flatMap(call -> uplinks.maxBytesOf(call))
+                .flatMap(uplinks::maxBytesOf)
                 .ifPresent(max -> response.setHeader("Tus-Max-Size", Long.toString(max)));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
@@ -142,9 +147,16 @@ public class TusServlet extends HttpServlet {
     private void head(TusPath path, ConnectedCall call, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         Optional<Message> stored = completed(path, call);
-        Uplink uplink = stored.isPresent() ? null : uplinks.resume(call, path.messageId(), newSession());
-        long offset = stored.map(Message::getBytes).orElseGet(uplink::offset);
-        Long length = stored.map(Message::getBytes).orElseGet(uplink::declaredBytes);
+        long offset;
+        Long length;
+        if (stored.isPresent()) {
+            offset = stored.get().getBytes();
+            length = offset;
+        } else {
+            Uplink uplink = uplinks.resume(call, path.messageId(), newSession());
+            offset = uplink.offset();
+            length = uplink.declaredBytes();
+        }
         response.setHeader("Upload-Offset", Long.toString(offset));
         if (length == null) {
             response.setHeader("Upload-Defer-Length", "1");
@@ -168,8 +180,11 @@ public class TusServlet extends HttpServlet {
         Uplink uplink = uplinks.resume(call, path.messageId(), newSession());
         if (clientOffset != uplink.offset()) {
             response.setHeader("Upload-Offset", Long.toString(uplink.offset()));
-            problem(response, ProblemType.CONFLICT, "The upload has " + uplink.offset() + " bytes; continue from "
-                    + "there (Upload-Offset " + clientOffset + " was sent).");
+            problem(
+                    response,
+                    ProblemType.CONFLICT,
+                    "The upload has " + uplink.offset() + " bytes; continue from " + "there (Upload-Offset "
+                            + clientOffset + " was sent).");
             return;
         }
         if (lateLength != null) {
@@ -180,13 +195,17 @@ public class TusServlet extends HttpServlet {
                 : appendChecked(uplink, request.getInputStream(), checksum);
         if (offset < 0) {
             response.setHeader("Upload-Offset", Long.toString(uplink.offset()));
-            problem(response, ProblemType.CHECKSUM_MISMATCH, "The body's " + checksum.algorithm()
-                    + " is not the one in Upload-Checksum; nothing of it was kept.");
+            problem(
+                    response,
+                    ProblemType.CHECKSUM_MISMATCH,
+                    "The body's " + checksum.algorithm()
+                            + " is not the one in Upload-Checksum; nothing of it was kept.");
             return;
         }
         if (uplink.declaredBytes() != null && offset == uplink.declaredBytes()) {
-            uplinks.end(uplink, offset, null);
-            LOG.info(() -> "message " + uplink.messageId() + " ended by tus at " + offset + " bytes");
+            uplinks.end(uplink, offset);
+            String messageId = uplink.messageId();
+            LOG.info(() -> "message " + messageId + " ended by tus at " + offset + " bytes");
         }
         response.setHeader("Upload-Offset", Long.toString(offset));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -217,7 +236,7 @@ public class TusServlet extends HttpServlet {
 
     /** Termination: the sender drops the upload. */
     private void terminate(TusPath path, ConnectedCall call, HttpServletResponse response) {
-        uplinks.abortBySender(call, path.messageId());
+        uplinks.terminate(call, path.messageId());
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
@@ -226,6 +245,15 @@ public class TusServlet extends HttpServlet {
         return uplinks.find(path.messageId())
                 .filter(message -> message.getCallId().equals(call.callId()))
                 .filter(message -> message.getState() == MessageState.STORED);
+    }
+
+    /**
+     * The method meant: clients on stacks without {@code PATCH} or {@code DELETE} (tus-java-client on Java's
+     * {@code HttpURLConnection}) send a {@code POST} that names it in {@code X-HTTP-Method-Override}.
+     */
+    private static String methodOf(HttpServletRequest request) {
+        String override = request.getHeader("X-HTTP-Method-Override");
+        return request.getMethod().equals("POST") && override != null ? override.strip() : request.getMethod();
     }
 
     private static ProblemType statusOf(UplinkRefusal refusal) {
