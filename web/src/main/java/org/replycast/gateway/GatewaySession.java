@@ -94,13 +94,11 @@ final class GatewaySession {
         this.outcomePatience = outcomePatience;
     }
 
-    /** Refuses a connection whose token names no connected call; true when it may go on. */
-    synchronized boolean opened() {
+    /** Refuses and closes a connection whose token names no connected call. */
+    synchronized void opened() {
         if (call.get().isEmpty()) {
             callGone();
-            return false;
         }
-        return true;
     }
 
     /** A text message: a command. */

@@ -154,6 +154,14 @@ class GatewaySessionTest {
     }
 
     @Test
+    void aConnectionWhoseTokenNamesNoConnectedCallIsRefusedAndClosed() {
+        call.set(Optional.empty());
+        session.opened();
+        assertError("not-found");
+        assertEquals(1, closes.size());
+    }
+
+    @Test
     void unreadableCommandsAreInvalid() {
         session.text("not json");
         assertError("invalid");
