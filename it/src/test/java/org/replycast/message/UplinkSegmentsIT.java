@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -34,7 +39,8 @@ import org.replycast.testing.ReplycastEar;
 /**
  * Runs inside the server: the parts of a reply go through the real embedded Artemis to the storage side, which
  * takes them idempotently by offset (a duplicate is dropped by the broker, an overlap counts only its new bytes,
- * a gap waits for its redelivery) and at the end refuses what is not media, removing its bytes.
+ * a gap waits for its redelivery) and at the end refuses what is not media, removing its bytes; a part that
+ * always fails is parked in the dead-letter queue without holding up other replies.
  */
 @ExtendWith(ArquillianExtension.class)
 class UplinkSegmentsIT {
@@ -70,6 +76,9 @@ class UplinkSegmentsIT {
     @Inject
     UserTransaction transaction;
 
+    @Inject
+    JMSContext jms;
+
     @Test
     void segmentsAreTakenOnceInOffsetOrderWhateverTheQueueDelivers() throws Exception {
         ConnectedCall call = connectedCall();
@@ -102,6 +111,40 @@ class UplinkSegmentsIT {
         assertEquals(MessageRejection.NOT_MEDIA, rejected.getRejection());
         assertNull(rejected.getMediaPath());
         assertFalse(Files.exists(part), "the bytes of a rejected message are removed");
+    }
+
+    @Test
+    void aPoisonPartIsDeadLetteredWhileOtherRepliesGoOn() throws Exception {
+        String poison = "poison-" + UUID.randomUUID();
+        byte[] bytes = "0123456789".repeat(100).getBytes(StandardCharsets.US_ASCII);
+        publisher.segment(poison, 0, bytes, 0, bytes.length); // names no message: every delivery fails
+
+        Uplink uplink = uplinks.open(connectedCall(), "video/webm", null, null, "session-1");
+        publisher.segment(uplink.messageId(), 0, bytes, 0, bytes.length);
+        Instant poisonSent = Instant.now();
+        awaitMessage(uplink.messageId(), message -> message.getBytes() == bytes.length);
+        Duration otherReply = Duration.between(poisonSent, Instant.now());
+
+        Queue deadLetters = (Queue) new InitialContext().lookup("java:/jms/queue/DLQ");
+        Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+        while (!inDeadLetters(deadLetters, poison)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the poison part did not reach the dead-letter queue in " + DELIVERY_TIMEOUT);
+            }
+            Thread.sleep(200);
+        }
+        Duration poisonParked = Duration.between(poisonSent, Instant.now());
+        assertTrue(
+                otherReply.compareTo(poisonParked) < 0,
+                "the other reply (" + otherReply + ") did not wait for the poison's redeliveries (" + poisonParked
+                        + ")");
+    }
+
+    private boolean inDeadLetters(Queue deadLetters, String messageId) throws Exception {
+        try (QueueBrowser browser =
+                jms.createBrowser(deadLetters, UplinkSegmentHeaders.MESSAGE_ID + " = '" + messageId + "'")) {
+            return browser.getEnumeration().hasMoreElements();
+        }
     }
 
     private ConnectedCall connectedCall() throws Exception {
