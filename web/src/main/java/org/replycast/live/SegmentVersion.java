@@ -1,7 +1,9 @@
 package org.replycast.live;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.undertow.util.DateUtils;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import java.util.Date;
 
 /**
  * The version of a segment file that a response carries, as the validators {@code ETag} and
@@ -20,26 +22,23 @@ record SegmentVersion(String etag, long lastModifiedMillis) {
                 lastModifiedMillis);
     }
 
-    void describe(HttpServletResponse response) {
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", lastModifiedMillis);
-        response.setHeader("Cache-Control", CACHE_CONTROL);
+    void describe(HeaderMap responseHeaders) {
+        responseHeaders.put(Headers.ETAG, etag);
+        responseHeaders.put(Headers.LAST_MODIFIED, DateUtils.toDateString(new Date(lastModifiedMillis)));
+        responseHeaders.put(Headers.CACHE_CONTROL, CACHE_CONTROL);
     }
 
     /** Whether If-None-Match names this version, or, without it, If-Modified-Since is not before it. */
-    boolean isHeldBy(HttpServletRequest request) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
+    boolean isHeldBy(HeaderMap requestHeaders) {
+        String ifNoneMatch = requestHeaders.getFirst(Headers.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch);
         }
-        long ifModifiedSince;
-        try {
-            ifModifiedSince = request.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException notADate) {
-            return false;
-        }
+        String ifModifiedSince = requestHeaders.getFirst(Headers.IF_MODIFIED_SINCE);
+        // Not a date (parsed as null) is as if the header were absent.
+        Date since = ifModifiedSince == null ? null : DateUtils.parseDate(ifModifiedSince);
         // HTTP dates have whole seconds.
-        return ifModifiedSince >= 0 && lastModifiedMillis / 1000 <= ifModifiedSince / 1000;
+        return since != null && lastModifiedMillis / 1000 <= since.getTime() / 1000;
     }
 
     /** Weak comparison, as If-None-Match asks: W/ aside, any listed tag that equals ours, or *. */
