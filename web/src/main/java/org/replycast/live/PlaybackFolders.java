@@ -6,8 +6,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.replycast.call.CallTokens;
+import org.replycast.call.ConnectedCall;
 
 /**
  * Which channel's live folder a playback token opens, as {@link SegmentHandler} asks it: from the memory of
@@ -25,17 +28,25 @@ public class PlaybackFolders {
     @Inject
     LiveFolders folders;
 
+    // Each channel's folder, built once: on every live request it would otherwise cost two bean proxies and
+    // two path resolutions. Channels are few and their folders never move.
+    private final Map<String, Path> channelFolders = new ConcurrentHashMap<>();
+
     void publish(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         context.setAttribute(ATTRIBUTE, this);
     }
 
     /** The folder of the connected call that memory holds for the token; empty when memory does not know it. */
     Optional<Path> remembered(String token) {
-        return tokens.rememberedByPlaybackToken(token).map(call -> folders.of(call.channelId()));
+        return tokens.rememberedByPlaybackToken(token).map(this::folderOf);
     }
 
     /** The folder of the token's connected call, reading the database when memory does not know it; blocks. */
     Optional<Path> lookUp(String token) {
-        return tokens.byPlaybackToken(token).map(call -> folders.of(call.channelId()));
+        return tokens.byPlaybackToken(token).map(this::folderOf);
+    }
+
+    private Path folderOf(ConnectedCall call) {
+        return channelFolders.computeIfAbsent(call.channelId(), folders::of);
     }
 }

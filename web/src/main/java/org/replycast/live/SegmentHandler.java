@@ -1,6 +1,5 @@
 package org.replycast.live;
 
-import io.undertow.io.IoCallback;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.api.Deployment;
@@ -162,19 +161,8 @@ final class SegmentHandler implements HttpHandler {
         exchange.setResponseContentLength(count);
         if (exchange.getRequestMethod().equals(Methods.HEAD)) {
             exchange.endExchange();
-        } else if (first + count == length) {
-            // To the file's end, as nearly always: the kernel sends it (sendfile), without a copy in the JVM.
-            channel.position(first);
-            exchange.getResponseSender().transferFrom(channel, IoCallback.END_EXCHANGE);
         } else {
-            // Other ranges are rare and no longer than a segment.
-            ByteBuffer bytes = ByteBuffer.allocate((int) count);
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, first + bytes.position()) < 0) {
-                    throw new IOException("live file ended early");
-                }
-            }
-            exchange.getResponseSender().send(bytes.flip());
+            FileTransfer.start(exchange, channel, first, count);
         }
     }
 
