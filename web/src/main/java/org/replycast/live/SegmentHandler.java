@@ -34,6 +34,11 @@ final class SegmentHandler implements HttpHandler {
     // A live playlist changes every segment and dies with its call's token: no cache may keep or replay it.
     private static final String PLAYLIST_CACHE = "no-store";
     private static final String METHODS = "GET, HEAD, OPTIONS";
+    private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
+    private static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
+    private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
+    private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
+    private static final HttpString MAX_AGE = new HttpString("Access-Control-Max-Age");
     private static final ByteBuffer NOT_FOUND = problem(
             ProblemType.NOT_FOUND,
             "There is no live stream at this address: the call has ended, or the address is not one of its.");
@@ -198,16 +203,16 @@ final class SegmentHandler implements HttpHandler {
     private static void preflight(HttpServerExchange exchange) {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.ALLOW, METHODS);
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Methods"), METHODS);
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Headers"), "Range");
-        headers.put(HttpString.tryFromString("Access-Control-Max-Age"), "86400");
+        headers.put(ALLOW_METHODS, METHODS);
+        headers.put(ALLOW_HEADERS, "Range");
+        headers.put(MAX_AGE, "86400");
         exchange.setStatusCode(StatusCodes.NO_CONTENT).endExchange();
     }
 
     /** The token is the credential, so any page may read the ladder, errors included. */
     private static void allowAnyOrigin(HeaderMap headers) {
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Origin"), "*");
-        headers.put(HttpString.tryFromString("Access-Control-Expose-Headers"), "Content-Length, Content-Range");
+        headers.put(ALLOW_ORIGIN, "*");
+        headers.put(EXPOSE_HEADERS, "Content-Length, Content-Range");
     }
 
     /** Answers with the problem; to a HEAD request Undertow sends its length and drops the body. */

@@ -4,6 +4,7 @@ import io.undertow.util.DateUtils;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import java.util.Date;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The version of a segment file that a response carries, as the validators {@code ETag} and
@@ -16,6 +17,11 @@ record SegmentVersion(String etag, long lastModifiedMillis) {
     // shared cache forgets an ended call's segments soon. Names are never reused (numbered from the epoch).
     static final String CACHE_CONTROL = "public, max-age=60, immutable";
 
+    // Every viewer asks for the same few newest segments, written within the same second or two: their
+    // Last-Modified is formatted once, not on every request.
+    private static final AtomicReference<FormattedSecond> LAST_FORMATTED =
+            new AtomicReference<>(new FormattedSecond(Long.MIN_VALUE, ""));
+
     static SegmentVersion of(long length, long lastModifiedMillis) {
         return new SegmentVersion(
                 "\"" + Long.toHexString(length) + "-" + Long.toHexString(lastModifiedMillis) + "\"",
@@ -24,7 +30,7 @@ record SegmentVersion(String etag, long lastModifiedMillis) {
 
     void describe(HeaderMap responseHeaders) {
         responseHeaders.put(Headers.ETAG, etag);
-        responseHeaders.put(Headers.LAST_MODIFIED, DateUtils.toDateString(new Date(lastModifiedMillis)));
+        responseHeaders.put(Headers.LAST_MODIFIED, httpDate(lastModifiedMillis));
         responseHeaders.put(Headers.CACHE_CONTROL, CACHE_CONTROL);
     }
 
@@ -40,6 +46,18 @@ record SegmentVersion(String etag, long lastModifiedMillis) {
         // HTTP dates have whole seconds.
         return since != null && lastModifiedMillis / 1000 <= since.getTime() / 1000;
     }
+
+    private static String httpDate(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        FormattedSecond last = LAST_FORMATTED.get();
+        if (last.second() != second) {
+            last = new FormattedSecond(second, DateUtils.toDateString(new Date(second * 1000)));
+            LAST_FORMATTED.set(last);
+        }
+        return last.text();
+    }
+
+    private record FormattedSecond(long second, String text) {}
 
     /** Weak comparison, as If-None-Match asks: W/ aside, any listed tag that equals ours, or *. */
     private boolean matchesAny(String ifNoneMatch) {
