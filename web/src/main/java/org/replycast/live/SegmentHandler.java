@@ -109,18 +109,13 @@ final class SegmentHandler implements HttpHandler {
         // The encoder renames playlists into place and deletes old segments at any moment: the open channel
         // holds the one version this answer sends, and a file that went meanwhile is simply not found.
         FileChannel channel;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException gone) {
-            problem(exchange, StatusCodes.NOT_FOUND, NOT_FOUND);
-            return;
-        }
-        exchange.addExchangeCompleteListener((done, nextListener) -> {
-            close(channel);
-            nextListener.proceed();
-        });
         BasicFileAttributes attributes;
         try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            exchange.addExchangeCompleteListener((done, nextListener) -> {
+                close(channel);
+                nextListener.proceed();
+            });
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException gone) {
             problem(exchange, StatusCodes.NOT_FOUND, NOT_FOUND);
