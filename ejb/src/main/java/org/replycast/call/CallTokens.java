@@ -50,6 +50,15 @@ public class CallTokens {
         return lookup("playback:", token, calls::findByPlaybackToken);
     }
 
+    /**
+     * The connected call that memory alone holds for this playback token, without reading the database, so it
+     * may answer on a thread that must not block; empty says "not remembered", and then only
+     * {@link #byPlaybackToken} knows whether the token is valid.
+     */
+    public Optional<ConnectedCall> rememberedByPlaybackToken(String token) {
+        return remembered("playback:", token, clock.instant());
+    }
+
     /** The connected call whose uplink URL carries this token; empty for any other token. */
     public Optional<ConnectedCall> byUplinkToken(String token) {
         return lookup("uplink:", token, calls::findByUplinkToken);
@@ -83,15 +92,15 @@ public class CallTokens {
     }
 
     private Optional<ConnectedCall> lookup(String kind, String token, Function<String, Optional<Call>> fromDatabase) {
-        if (token == null || token.isEmpty() || token.length() > 128) {
+        if (!isWellFormed(token)) {
             return Optional.empty();
         }
-        String key = kind + token;
         Instant now = clock.instant();
-        Entry remembered = entries.get(key);
-        if (remembered != null && remembered.expires().isAfter(now)) {
-            return Optional.of(remembered.call());
+        Optional<ConnectedCall> remembered = remembered(kind, token, now);
+        if (remembered.isPresent()) {
+            return remembered;
         }
+        String key = kind + token;
         Optional<ConnectedCall> found = fromDatabase.apply(token).map(ConnectedCall::of);
         if (found.isEmpty()) {
             entries.remove(key);
@@ -105,6 +114,18 @@ public class CallTokens {
         }
         sweep(now);
         return found;
+    }
+
+    private Optional<ConnectedCall> remembered(String kind, String token, Instant now) {
+        if (!isWellFormed(token)) {
+            return Optional.empty();
+        }
+        Entry entry = entries.get(kind + token);
+        return entry != null && entry.expires().isAfter(now) ? Optional.of(entry.call()) : Optional.empty();
+    }
+
+    private static boolean isWellFormed(String token) {
+        return token != null && !token.isEmpty() && token.length() <= 128;
     }
 
     private void forget(CallSnapshot call) {

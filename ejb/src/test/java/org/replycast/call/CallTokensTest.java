@@ -89,6 +89,34 @@ class CallTokensTest {
     }
 
     @Test
+    void memoryAloneKnowsATokenOnlyAfterALookupOrAnAnnouncementAndNeverReads() {
+        assertTrue(tokens.rememberedByPlaybackToken("play-1").isEmpty());
+
+        tokens.byPlaybackToken("play-1");
+
+        assertEquals(
+                call.getCallId(),
+                tokens.rememberedByPlaybackToken("play-1").orElseThrow().callId());
+        assertTrue(tokens.rememberedByPlaybackToken("up-1").isEmpty(), "an uplink token is no playback token");
+        assertEquals(1, database.reads);
+    }
+
+    @Test
+    void memoryAloneForgetsAnEndAtOnceAndAnEntryAfterItsLifetime() {
+        Call other = connectedCall("play-2", "up-2");
+        tokens.heardAnnounced(new CallAnnounced(CallSnapshot.of(call)));
+        tokens.heardAnnounced(new CallAnnounced(CallSnapshot.of(other)));
+
+        tokens.heardCommitted(ended(call));
+
+        assertTrue(tokens.rememberedByPlaybackToken("play-1").isEmpty());
+        assertTrue(tokens.rememberedByPlaybackToken("play-2").isPresent());
+        clock.now = T0.plus(CallTokens.ENTRY_LIFETIME);
+        assertTrue(tokens.rememberedByPlaybackToken("play-2").isEmpty());
+        assertEquals(0, database.reads);
+    }
+
+    @Test
     void aConnectionAnnouncedAfterItsEndIsNotRemembered() {
         CallSnapshot connected = CallSnapshot.of(call);
         tokens.heardAnnounced(new CallAnnounced(ended(call).call()));

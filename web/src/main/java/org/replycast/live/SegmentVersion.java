@@ -1,7 +1,10 @@
 package org.replycast.live;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.undertow.util.DateUtils;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The version of a segment file that a response carries, as the validators {@code ETag} and
@@ -14,33 +17,47 @@ record SegmentVersion(String etag, long lastModifiedMillis) {
     // shared cache forgets an ended call's segments soon. Names are never reused (numbered from the epoch).
     static final String CACHE_CONTROL = "public, max-age=60, immutable";
 
+    // Every viewer asks for the same few newest segments, written within the same second or two: their
+    // Last-Modified is formatted once, not on every request.
+    private static final AtomicReference<FormattedSecond> LAST_FORMATTED =
+            new AtomicReference<>(new FormattedSecond(Long.MIN_VALUE, ""));
+
     static SegmentVersion of(long length, long lastModifiedMillis) {
         return new SegmentVersion(
                 "\"" + Long.toHexString(length) + "-" + Long.toHexString(lastModifiedMillis) + "\"",
                 lastModifiedMillis);
     }
 
-    void describe(HttpServletResponse response) {
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", lastModifiedMillis);
-        response.setHeader("Cache-Control", CACHE_CONTROL);
+    void describe(HeaderMap responseHeaders) {
+        responseHeaders.put(Headers.ETAG, etag);
+        responseHeaders.put(Headers.LAST_MODIFIED, httpDate(lastModifiedMillis));
+        responseHeaders.put(Headers.CACHE_CONTROL, CACHE_CONTROL);
     }
 
     /** Whether If-None-Match names this version, or, without it, If-Modified-Since is not before it. */
-    boolean isHeldBy(HttpServletRequest request) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
+    boolean isHeldBy(HeaderMap requestHeaders) {
+        String ifNoneMatch = requestHeaders.getFirst(Headers.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch);
         }
-        long ifModifiedSince;
-        try {
-            ifModifiedSince = request.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException notADate) {
-            return false;
-        }
+        String ifModifiedSince = requestHeaders.getFirst(Headers.IF_MODIFIED_SINCE);
+        // Not a date (parsed as null) is as if the header were absent.
+        Date since = ifModifiedSince == null ? null : DateUtils.parseDate(ifModifiedSince);
         // HTTP dates have whole seconds.
-        return ifModifiedSince >= 0 && lastModifiedMillis / 1000 <= ifModifiedSince / 1000;
+        return since != null && lastModifiedMillis / 1000 <= since.getTime() / 1000;
     }
+
+    private static String httpDate(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        FormattedSecond last = LAST_FORMATTED.get();
+        if (last.second() != second) {
+            last = new FormattedSecond(second, DateUtils.toDateString(new Date(second * 1000)));
+            LAST_FORMATTED.set(last);
+        }
+        return last.text();
+    }
+
+    private record FormattedSecond(long second, String text) {}
 
     /** Weak comparison, as If-None-Match asks: W/ aside, any listed tag that equals ours, or *. */
     private boolean matchesAny(String ifNoneMatch) {
