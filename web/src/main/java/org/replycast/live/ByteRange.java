@@ -2,10 +2,11 @@ package org.replycast.live;
 
 /**
  * What a {@code Range} header selects from a file of a known length (RFC 9110, section 14): the whole file,
- * one part of it, or nothing that exists. Only single byte ranges are served; a header with several ranges or
- * one that is not well formed is ignored, which RFC 9110 allows, and the whole file is sent.
+ * one part of it, or nothing that exists; live segments and display media both use it. Only single byte
+ * ranges are served; a header with several ranges or one that is not well formed is ignored, which RFC 9110
+ * allows, and the whole file is sent.
  */
-sealed interface ByteRange {
+public sealed interface ByteRange {
 
     /** Send the whole file, 200. */
     record Whole() implements ByteRange {}
@@ -13,11 +14,11 @@ sealed interface ByteRange {
     /** Send the bytes {@code first} to {@code last}, both included, 206. */
     record Part(long first, long last) implements ByteRange {
 
-        long length() {
+        public long length() {
             return last - first + 1;
         }
 
-        String contentRange(long fileLength) {
+        public String contentRange(long fileLength) {
             return "bytes " + first + "-" + last + "/" + fileLength;
         }
     }
@@ -25,7 +26,7 @@ sealed interface ByteRange {
     /** The range starts beyond the file's end, 416. */
     record Unsatisfiable() implements ByteRange {
 
-        String contentRange(long fileLength) {
+        public String contentRange(long fileLength) {
             return "bytes */" + fileLength;
         }
     }
