@@ -2,7 +2,6 @@ package org.replycast.display;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -102,7 +101,6 @@ public class AdminMessagesResource {
 
     @POST
     @Path("/{messageId}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Reject a stored message, or take back its approval: {\"reason\": \"...\"} is required",
             description = "A display that shows it drops it. Audited with the moderator's name and the reason.")
