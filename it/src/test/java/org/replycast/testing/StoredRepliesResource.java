@@ -18,12 +18,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import org.replycast.call.Call;
-import org.replycast.call.CallRepository;
 import org.replycast.message.Message;
 import org.replycast.message.MessageChanged;
 import org.replycast.message.MessageFiles;
-import org.replycast.message.MessageRepository;
+import org.replycast.message.StorageService;
 
 /**
  * {@code /api/it/stored-replies}, in test deployments only: stands in for the gateway and the storage server
@@ -37,10 +35,7 @@ import org.replycast.message.MessageRepository;
 public class StoredRepliesResource {
 
     @Inject
-    CallRepository calls;
-
-    @Inject
-    MessageRepository messages;
+    StorageService storage;
 
     @Inject
     MessageFiles files;
@@ -58,16 +53,7 @@ public class StoredRepliesResource {
             @QueryParam("end") boolean end,
             byte[] media)
             throws IOException, NoSuchAlgorithmException {
-        Call call = calls.findById(callId).orElseThrow();
-        Message message = new Message(
-                UUID.randomUUID().toString(),
-                callId,
-                call.getChannelId(),
-                call.getDestinationTerminalId(),
-                contentType,
-                title,
-                Instant.now());
-        messages.persist(message);
+        Message message = storage.begin(UUID.randomUUID().toString(), callId, contentType, title);
         changed.fire(MessageChanged.of(message));
         String sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(media));
