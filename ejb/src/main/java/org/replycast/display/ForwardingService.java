@@ -102,7 +102,7 @@ public class ForwardingService {
                 message.getChannelId(),
                 event.get(),
                 url.get(),
-                body(deliveryId, event.get(), message, now),
+                body(deliveryId, event.get(), change, message, now),
                 now));
         LOG.fine(() -> "message " + message.getMessageId() + " " + event.get().wireName() + " queued for forwarding");
     }
@@ -119,7 +119,11 @@ public class ForwardingService {
         };
     }
 
-    private String body(String deliveryId, ForwardedEvent event, Message message, Instant now) {
+    /**
+     * The webhook's JSON: the event, the delivery's id and the message. Its state and moderation are those
+     * of the change, which the message may have left already in the same transaction (approved at once).
+     */
+    private String body(String deliveryId, ForwardedEvent event, MessageChanged change, Message message, Instant now) {
         JsonObjectBuilder described = Json.createObjectBuilder()
                 .add("messageId", message.getMessageId())
                 .add("callId", message.getCallId())
@@ -130,8 +134,8 @@ public class ForwardingService {
                 .map(Terminal::getDisplayName)
                 .ifPresent(name -> described.add("senderName", name));
         described
-                .add("state", message.getState().name())
-                .add("moderation", message.getModeration().name())
+                .add("state", change.state().name())
+                .add("moderation", change.moderation().name())
                 .add("contentType", message.getContentType())
                 .add("bytes", message.getBytes())
                 .add("sha256", message.getSha256());
@@ -140,7 +144,9 @@ public class ForwardingService {
         described
                 .add("createdAt", message.getCreatedAt().toString())
                 .add("storedAt", message.getStoredAt().toString());
-        addIfPresent(described, "moderatedAt", message.getModeratedAt());
+        if (event == ForwardedEvent.APPROVED) {
+            addIfPresent(described, "moderatedAt", message.getModeratedAt());
+        }
         return Json.createObjectBuilder()
                 .add("event", event.wireName())
                 .add("deliveryId", deliveryId)

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.List;
 import org.replycast.api.EventStreams;
 import org.replycast.message.MessageAnnounced;
 import org.replycast.message.MessageState;
@@ -29,8 +28,11 @@ public class DisplayEventStreams extends EventStreams<String> {
     @Inject
     DisplayService displayService;
 
-    /** Keeps the display's new stream open: first what it missed after its last message, then what comes. */
-    void open(String channelId, List<DisplayedMessage> missed, SseEventSink sink, Sse sse) {
+    /**
+     * Keeps the display's new stream open: first what it missed after its last message (nothing when it names
+     * none), then what comes.
+     */
+    void open(String channelId, String lastMessageId, SseEventSink sink, Sse sse) {
         Stream<String> stream = register(channelId, sink, sse);
         send(
                 stream,
@@ -40,7 +42,7 @@ public class DisplayEventStreams extends EventStreams<String> {
                         .build());
         // Registered first and replayed second: a message approved in between comes twice, and the page
         // plays each id once, whereas the other order could lose it.
-        missed.forEach(message -> send(stream, approved(sse, message)));
+        displayService.approvedAfter(channelId, lastMessageId).forEach(message -> send(stream, approved(sse, message)));
     }
 
     void announce(@Observes MessageAnnounced announced) {

@@ -18,6 +18,7 @@ import org.replycast.persistence.IdentifierRule;
 @WebFilter(filterName = "DisplayPageFilter", urlPatterns = "/display/*")
 public class DisplayPageFilter extends HttpFilter {
 
+    private static final String PREFIX = "/display/";
     private static final String PAGE = "/WEB-INF/display.html";
     private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self';"
             + " connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none';"
@@ -26,8 +27,10 @@ public class DisplayPageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String channelId =
-                request.getPathInfo() == null ? null : request.getPathInfo().substring(1);
+        // The path as the container matched it (decoded, normalized); the default servlet serves it, so the
+        // filter's own pattern leaves no path info.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String channelId = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : null;
         if (!IdentifierRule.isValid(channelId) || !"GET".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;

@@ -65,7 +65,7 @@ public class DisplayResource {
         displayService.open(channelId, key);
         // The browser's own reconnection names the last event; a page that opens anew names it in the query.
         String last = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
-        streams.open(channelId, displayService.approvedAfter(channelId, last), sink, sse);
+        streams.open(channelId, last, sink, sse);
         LOG.info(() ->
                 "display stream opened for channel " + channelId + (last == null ? "" : " after message " + last));
     }
