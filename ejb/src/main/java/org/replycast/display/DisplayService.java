@@ -91,7 +91,7 @@ public class DisplayService {
         String type = PLAYABLE.matcher(message.getContentType()).matches()
                 ? message.getContentType()
                 : "application/octet-stream";
-        return new DisplayMedia(files.of(message), type);
+        return new DisplayMedia(files.resolve(message.getMediaPath()), type);
     }
 
     private Channel channel(String channelId, String key) {

@@ -2,20 +2,115 @@ package org.replycast.message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.replycast.data.DataDirectory;
 
 /**
- * Where a stored message's bytes are, byte for byte as sent: {@code messages/<messageId>} in the data
- * directory. Message ids are the server's own, so they are safe as file names.
+ * The files of reply messages in the data directory: {@code messages/<channelId>/<messageId>.part} while a
+ * message is received, renamed to {@code <messageId>.media} once stored. Every write is forced to the disk
+ * before it returns, and so is every new or renamed name, so that what the database says is there survives a
+ * crash. Paths are kept relative to the data directory, which may be a volume shared by several nodes.
  */
 @ApplicationScoped
 public class MessageFiles {
 
+    static final String FOLDER = "messages";
+
     @Inject
     DataDirectory dataDirectory;
 
-    public Path of(Message message) {
-        return dataDirectory.resolve("messages").resolve(message.getMessageId());
+    /** Where a new message's bytes grow; channel and message ids follow the identifier rule. */
+    public String partOf(String channelId, String messageId) {
+        return FOLDER + "/" + channelId + "/" + messageId + ".part";
+    }
+
+    /** Where a stored message's bytes are kept. */
+    public String storedOf(String channelId, String messageId) {
+        return FOLDER + "/" + channelId + "/" + messageId + ".media";
+    }
+
+    /** The absolute path of a relative one. */
+    public Path resolve(String relative) {
+        return dataDirectory.resolve(relative);
+    }
+
+    /** Creates the empty file, and its folder, unless it exists. */
+    public void create(String relative) throws IOException {
+        Path file = resolve(relative);
+        if (Files.exists(file)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        forceFolder(file.getParent());
+    }
+
+    /**
+     * Writes the bytes at the offset, cutting off whatever lies beyond it first (a write of an earlier attempt
+     * whose transaction did not commit), and forces them to the disk.
+     */
+    public void write(String relative, long offset, byte[] bytes, int from, int length) throws IOException {
+        try (FileChannel channel = FileChannel.open(resolve(relative), StandardOpenOption.WRITE)) {
+            if (channel.size() < offset) {
+                throw new IOException(relative + " has " + channel.size() + " bytes, fewer than offset " + offset);
+            }
+            channel.truncate(offset);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
+            long position = offset;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(false);
+        }
+    }
+
+    /** The lower-case hex SHA-256 of the file's bytes, read as a stream. */
+    public String sha256(String relative) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(resolve(relative)), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Renames the file into place (atomically, in its folder) and forces the new name to the disk. */
+    public void move(String from, String to) throws IOException {
+        Path target = resolve(to);
+        Files.move(resolve(from), target, StandardCopyOption.ATOMIC_MOVE);
+        forceFolder(target.getParent());
+    }
+
+    public boolean exists(String relative) {
+        return Files.exists(resolve(relative));
+    }
+
+    /** Removes the file, if it is there. */
+    public void delete(String relative) throws IOException {
+        Files.deleteIfExists(resolve(relative));
+    }
+
+    private static void forceFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 }

@@ -1,47 +1,241 @@
 package org.replycast.message;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
-import org.replycast.call.Call;
-import org.replycast.call.CallRepository;
+import org.replycast.channel.Channel;
+import org.replycast.channel.ChannelRepository;
+import org.replycast.media.FfmpegInstallation;
+import org.replycast.media.MediaProbe;
+import org.replycast.media.ProbedMedia;
 
-/** The storage server: opens, fills and closes reply messages as their parts arrive from the queue. */
+/**
+ * The storage server: takes the parts of reply messages in order as {@code UplinkSegmentConsumer} hands them
+ * over, appends the bytes to the message's file (forced to the disk before the transaction commits), and at
+ * the end marker checks the SHA-256, probes the content and stores or rejects it. Every step is idempotent: a
+ * part that was already taken changes nothing, and a segment beyond the bytes taken (a gap) throws, so the
+ * broker delivers it again after the parts before it.
+ */
 @Stateless
 public class StorageService {
 
     private static final Logger LOG = Logger.getLogger(StorageService.class.getName());
+    private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
 
     @Inject
     MessageRepository messages;
 
     @Inject
-    CallRepository calls;
+    ChannelRepository channels;
+
+    @Inject
+    MessageFiles files;
+
+    @Inject
+    Event<MessageChanged> changes;
+
+    /** The start marker: creates the message's empty file. */
+    public void begin(String messageId) throws IOException {
+        Message message = require(messageId);
+        if (message.getState() == MessageState.RECEIVING && message.getBytes() == 0) {
+            files.create(message.getMediaPath());
+        }
+    }
 
     /**
-     * Opens a message in state {@code RECEIVING} for the call's channel and watching terminal. A redelivered
-     * start marker finds the message there and changes nothing.
+     * A segment: appends its bytes beyond those already taken and counts them. Bytes taken before are skipped;
+     * a segment of a message that can no longer continue (refused, stored or given up) is dropped with a log
+     * line, as its sender has already been told.
      *
-     * @throws IllegalArgumentException when the call is unknown, so the marker goes to the dead-letter queue
+     * @throws IllegalStateException for a gap, so the segment comes again after the ones before it
      */
-    public Message begin(String messageId, String callId, String contentType, String title) {
-        var existing = messages.findById(messageId);
-        if (existing.isPresent()) {
-            return existing.get();
+    public void append(String messageId, long offset, byte[] segment) throws IOException {
+        Message message = require(messageId);
+        if (message.getState() != MessageState.RECEIVING) {
+            LOG.info(
+                    () -> "message " + messageId + " is " + message.getState() + ": segment at " + offset + " dropped");
+            return;
         }
-        Call call = calls.findById(callId)
-                .orElseThrow(() -> new IllegalArgumentException("message " + messageId + " names no call " + callId));
-        Message message = new Message(
-                messageId,
-                callId,
-                call.getChannelId(),
-                call.getDestinationTerminalId(),
-                contentType,
-                title,
-                Instant.now());
-        messages.persist(message);
-        LOG.info(() -> "message " + messageId + " receiving for call " + callId + " on channel " + call.getChannelId());
-        return message;
+        long taken = message.getBytes();
+        if (offset > taken) {
+            throw new IllegalStateException(
+                    "message " + messageId + " has " + taken + " bytes; the segment at " + offset + " leaves a gap");
+        }
+        long known = taken - offset;
+        if (known >= segment.length) {
+            return;
+        }
+        files.write(message.getMediaPath(), taken, segment, (int) known, segment.length - (int) known);
+        message.append(segment.length - known);
+    }
+
+    /**
+     * The end marker: {@code STORED} when every byte is here, its SHA-256 is the one named, and the prober
+     * finds audio or video within the channel's limits; {@code REJECTED} with the reason otherwise.
+     *
+     * @throws IllegalStateException while bytes before the end are missing, so the marker comes again
+     */
+    public void end(String messageId, long length, String sha256) throws IOException {
+        Message message = require(messageId);
+        if (message.getState() != MessageState.RECEIVING) {
+            LOG.info(() -> "message " + messageId + " is " + message.getState() + ": end marker dropped");
+            return;
+        }
+        if (message.getBytes() < length) {
+            throw new IllegalStateException("message " + messageId + " has " + message.getBytes() + " of " + length
+                    + " bytes at its end marker");
+        }
+        Channel channel = channels.findById(message.getChannelId())
+                .orElseThrow(() -> new IllegalStateException("message " + messageId + " names no channel"));
+        String stored = files.storedOf(message.getChannelId(), messageId);
+        if (!files.exists(message.getMediaPath()) && files.exists(stored)) {
+            // An earlier attempt renamed the file, but its transaction did not commit.
+            message.moveBytes(stored);
+        }
+        if (refused(message, length, sha256, channel)) {
+            return;
+        }
+        ProbedMedia probed = probe(message);
+        if (!probed.isAudioOrVideo()) {
+            reject(
+                    message,
+                    MessageRejection.NOT_MEDIA,
+                    "The content is not audio or video (the media prober found "
+                            + (probed.container() == null ? "no media format" : "no playable stream") + ").");
+            return;
+        }
+        Duration duration = probed.duration().orElseThrow();
+        if (duration.compareTo(Duration.ofSeconds(channel.getMaxMessageSeconds())) > 0) {
+            reject(
+                    message,
+                    MessageRejection.TOO_LONG,
+                    "The message plays " + duration.toSeconds() + " s; the channel takes at most "
+                            + channel.getMaxMessageSeconds() + " s.");
+            return;
+        }
+        if (!message.getMediaPath().equals(stored)) {
+            files.move(message.getMediaPath(), stored);
+            message.moveBytes(stored);
+        }
+        message.store(length, sha256, duration.toMillis(), Instant.now());
+        changes.fire(MessageChanged.of(message));
+        LOG.info(() -> "message " + messageId + " stored: " + length + " bytes, " + probed.container() + " "
+                + probed.videoCodecs() + probed.audioCodecs() + ", " + duration.toMillis() + " ms");
+    }
+
+    /** A resume marker: the connection named takes the message over, unless it can no longer continue. */
+    public void takeUplink(String messageId, String session) {
+        Message message = require(messageId);
+        if (!message.isContinuable()) {
+            LOG.info(() -> "message " + messageId + " is " + message.getState() + ": resume dropped");
+            return;
+        }
+        MessageState before = message.getState();
+        message.takeUplink(session);
+        if (before != message.getState()) {
+            changes.fire(MessageChanged.of(message));
+        }
+        LOG.info(() -> "message " + messageId + " resumed at " + message.getBytes() + " bytes");
+    }
+
+    /** A suspend marker: {@code INCOMPLETE}, unless another connection has taken the message over meanwhile. */
+    public void suspend(String messageId, String session) {
+        Message message = require(messageId);
+        if (message.getState() != MessageState.RECEIVING || !session.equals(message.getUplinkSession())) {
+            return;
+        }
+        message.markIncomplete();
+        changes.fire(MessageChanged.of(message));
+        LOG.info(() -> "message " + messageId + " incomplete at " + message.getBytes() + " bytes");
+    }
+
+    /** An abort marker: the message is dropped with its bytes. */
+    public void abort(String messageId, MessageRejection rejection, String reason) throws IOException {
+        Message message = require(messageId);
+        if (message.getState() != MessageState.RECEIVING) {
+            return;
+        }
+        reject(message, rejection, reason);
+    }
+
+    /**
+     * Gives up a message whose sender has done nothing for the time given: {@code INCOMPLETE} for good, its
+     * bytes removed.
+     *
+     * @return when to look again, if the sender was active since
+     */
+    public Optional<Instant> expireIfIdle(String messageId, Duration idleTime) throws IOException {
+        Optional<Message> found = messages.findById(messageId);
+        if (found.isEmpty() || !found.get().isContinuable()) {
+            return Optional.empty();
+        }
+        Message message = found.get();
+        Instant due = message.getUpdatedAt().plus(idleTime);
+        Instant now = Instant.now();
+        if (due.isAfter(now)) {
+            return Optional.of(due);
+        }
+        if (message.getMediaPath() != null) {
+            files.delete(message.getMediaPath());
+        }
+        message.expire(now);
+        changes.fire(MessageChanged.of(message));
+        LOG.info(() -> "message " + messageId + " given up after " + idleTime + " without its sender");
+        return Optional.empty();
+    }
+
+    /** Rejects the message when its bytes are not those announced or too many for its channel. */
+    private boolean refused(Message message, long length, String sha256, Channel channel) throws IOException {
+        if (message.getBytes() > channel.getMaxMessageBytes()) {
+            reject(
+                    message,
+                    MessageRejection.TOO_LARGE,
+                    "The message has " + message.getBytes() + " bytes; the channel takes at most "
+                            + channel.getMaxMessageBytes() + ".");
+            return true;
+        }
+        if (message.getBytes() != length) {
+            reject(
+                    message,
+                    MessageRejection.CHECKSUM_MISMATCH,
+                    "The end signal names " + length + " bytes, but " + message.getBytes() + " arrived.");
+            return true;
+        }
+        if (!files.sha256(message.getMediaPath()).equals(sha256)) {
+            reject(
+                    message,
+                    MessageRejection.CHECKSUM_MISMATCH,
+                    "The SHA-256 of the bytes received is not the one that the end signal names.");
+            return true;
+        }
+        return false;
+    }
+
+    private void reject(Message message, MessageRejection rejection, String reason) throws IOException {
+        if (message.getMediaPath() != null) {
+            files.delete(message.getMediaPath());
+        }
+        message.reject(rejection, reason);
+        message.discardBytes();
+        changes.fire(MessageChanged.of(message));
+        LOG.info(() -> "message " + message.getMessageId() + " rejected (" + rejection.code() + ")");
+    }
+
+    private ProbedMedia probe(Message message) throws IOException {
+        return new MediaProbe(new FfmpegInstallation(), PROBE_TIMEOUT).probe(files.resolve(message.getMediaPath()));
+    }
+
+    /**
+     * The message of a part; the gateway creates it before it sends any part, so a missing one is poison.
+     *
+     * @throws IllegalArgumentException so the part goes to the dead-letter queue
+     */
+    private Message require(String messageId) {
+        return messages.findById(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
     }
 }

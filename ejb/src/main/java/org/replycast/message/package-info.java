@@ -1,5 +1,17 @@
 /**
- * Reply messages on their way in: the publisher that puts a reply's start marker, segments and end marker
- * on the {@code UplinkSegments} queue, and the storage service that the queue's consumer calls.
+ * Reply messages on their way in. {@link org.replycast.message.UplinkService} is what every gateway uses
+ * (WebSocket now, tus next): {@code open} (the start signal: the row {@code RECEIVING}, a start marker, an idle
+ * timer), {@code append} (segments of at most 1 MiB, each a persistent BytesMessage with the duplicate id
+ * {@code <messageId>:<offset>}, durable when the call returns, so that offset may be acknowledged), {@code end}
+ * (length and SHA-256), {@code abort}, {@code suspend} (the connection dropped: {@code INCOMPLETE}) and {@code
+ * resume} (a new connection of the same call continues at the offset the storage side has durably taken). All
+ * parts of a reply travel in order in one JMS group (the message id) on the queue {@code UplinkSegments}
+ * ({@link org.replycast.message.UplinkSegmentPublisher}); {@link org.replycast.message.StorageService}, called by
+ * the queue's consumer, appends them idempotently by offset to {@link org.replycast.message.MessageFiles} (fsync
+ * before commit), and at the end checks, probes and stores or rejects. A gateway learns the outcome from the
+ * message's row ({@code find}), which any node can read. {@link org.replycast.message.MessageScheduler} gives up a
+ * reply whose sender stayed away for {@code replycast.messages.incomplete-after}; {@link
+ * org.replycast.message.MessageService} serves a terminal its own stored messages; every committed state change
+ * is announced on the topic {@code MessageEvents} ({@link org.replycast.message.MessageEventPublisher}).
  */
 package org.replycast.message;

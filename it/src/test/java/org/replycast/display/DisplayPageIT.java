@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.message.Replies;
@@ -13,7 +14,6 @@ import org.replycast.testing.ApiClient;
 import org.replycast.testing.Browser;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
-import org.replycast.testing.StoredRepliesResource;
 import org.replycast.testing.TcpRelay;
 import org.replycast.testing.TestChannels;
 import org.replycast.testing.TestMedia;
@@ -28,11 +28,19 @@ class DisplayPageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** Eight seconds of picture and sound, as a phone records a reply. */
+    private static byte[] media;
+
     private final ApiClient api = new ApiClient();
+
+    @BeforeAll
+    static void recordAReply() throws Exception {
+        media = TestMedia.video(8);
+    }
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
-        return ReplycastEar.withTestResources(StoredRepliesResource.class);
+        return ReplycastEar.asBuilt();
     }
 
     @Test
@@ -46,15 +54,13 @@ class DisplayPageIT {
             browser.waitUpTo(PATIENCE, "display-live")
                     .until(driver -> "live".equals(browser.script("return document.body.dataset.state")));
 
-            String first =
-                    sender.send(TestMedia.webm(), "video/webm", "First reply").messageId();
+            String first = sender.send(media, "video/mp4", "First reply").messageId();
             awaitPlaying(browser, first, "First reply", "display-first");
 
             network.cut();
             browser.waitUpTo(PATIENCE, "display-reconnecting")
                     .until(driver -> "reconnecting".equals(browser.script("return document.body.dataset.state")));
-            String second = sender.send(TestMedia.webm(), "video/webm", "Sent while away")
-                    .messageId();
+            String second = sender.send(media, "video/mp4", "Sent while away").messageId();
             network.restore();
 
             browser.waitUpTo(PATIENCE, "display-back")

@@ -3,72 +3,67 @@ package org.replycast.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.replycast.media.FfmpegInstallation;
 
-/**
- * Real reply media for system tests, made once per run by the bundled ffmpeg: a WebM (VP8 and Opus, as
- * Chromium's recorder makes) of a test picture and a tone, small enough to send quickly.
- */
+/** Media for reply tests, made with the bundled ffmpeg: a video with sound, as a phone would record it. */
 public final class TestMedia {
-
-    private static byte[] webm;
 
     private TestMedia() {}
 
-    /** Eight seconds of 320×240 picture and sound, about 250 kB. */
-    public static synchronized byte[] webm() {
-        if (webm == null) {
-            webm = make();
-        }
-        return webm.clone();
-    }
-
-    private static byte[] make() {
-        Path target = Path.of(System.getProperty("replycast.it.artifacts", "target/artifacts"), "reply.webm");
+    /** An MP4 (H.264 and AAC) of the test picture and a tone, lasting the seconds given. */
+    public static byte[] video(int seconds) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("replycast-reply", ".mp4");
         try {
-            Files.createDirectories(target.getParent());
             Process ffmpeg = FfmpegInstallation.processBuilder(List.of(
                             new FfmpegInstallation().executable(),
                             "-hide_banner",
                             "-nostdin",
-                            "-loglevel",
-                            "error",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "testsrc=size=320x240:rate=25:duration=8",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "sine=frequency=440:duration=8",
-                            "-c:v",
-                            "libvpx",
-                            "-b:v",
-                            "300k",
-                            "-deadline",
-                            "realtime",
-                            "-cpu-used",
-                            "8",
-                            "-c:a",
-                            "libopus",
-                            "-shortest",
                             "-y",
-                            target.toString()))
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc=size=320x240:rate=25",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=440",
+                            "-t",
+                            String.valueOf(seconds),
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "ultrafast",
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-c:a",
+                            "aac",
+                            "-movflags",
+                            "+faststart",
+                            file.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(target.resolveSibling("reply-ffmpeg.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (!ffmpeg.waitFor(2, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
+            if (!ffmpeg.waitFor(120, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
                 ffmpeg.destroyForcibly();
-                throw new IllegalStateException("ffmpeg could not make the test reply; see reply-ffmpeg.log");
+                throw new IOException("ffmpeg could not make the test video");
             }
-            return Files.readAllBytes(target);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not make the test reply", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The lower-case hex SHA-256 of the bytes, as an end signal names it. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

@@ -6,8 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** Takes the parts of reply messages from {@code UplinkSegments} and hands them to the storage service. */
+/**
+ * Takes the parts of reply messages from {@code UplinkSegments} and hands each to the storage service. The
+ * broker gives all parts of one reply (one message group) to one session in order; a part that fails is
+ * delivered again, and after the last attempt parked in the dead-letter queue, while other replies go on.
+ */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(
@@ -23,17 +29,33 @@ public class UplinkSegmentConsumer implements MessageListener {
     @Override
     public void onMessage(Message part) {
         try {
+            String messageId = part.getStringProperty(UplinkSegmentHeaders.MESSAGE_ID);
             String kind = part.getStringProperty(UplinkSegmentHeaders.KIND);
-            if (!UplinkSegmentHeaders.START.equals(kind)) {
-                throw new IllegalArgumentException("unknown uplink part kind " + kind);
+            switch (kind == null ? "" : kind) {
+                case UplinkSegmentHeaders.START -> storageService.begin(messageId);
+                case UplinkSegmentHeaders.SEGMENT ->
+                    storageService.append(
+                            messageId, part.getLongProperty(UplinkSegmentHeaders.OFFSET), part.getBody(byte[].class));
+                case UplinkSegmentHeaders.END ->
+                    storageService.end(
+                            messageId,
+                            part.getLongProperty(UplinkSegmentHeaders.LENGTH),
+                            part.getStringProperty(UplinkSegmentHeaders.SHA256));
+                case UplinkSegmentHeaders.RESUME ->
+                    storageService.takeUplink(messageId, part.getStringProperty(UplinkSegmentHeaders.SESSION));
+                case UplinkSegmentHeaders.SUSPEND ->
+                    storageService.suspend(messageId, part.getStringProperty(UplinkSegmentHeaders.SESSION));
+                case UplinkSegmentHeaders.ABORT ->
+                    storageService.abort(
+                            messageId,
+                            MessageRejection.valueOf(part.getStringProperty(UplinkSegmentHeaders.REJECTION)),
+                            part.getStringProperty(UplinkSegmentHeaders.REASON));
+                default -> throw new IllegalArgumentException("unknown uplink part kind " + kind);
             }
-            storageService.begin(
-                    part.getStringProperty(UplinkSegmentHeaders.MESSAGE_ID),
-                    part.getStringProperty(UplinkSegmentHeaders.CALL_ID),
-                    part.getStringProperty(UplinkSegmentHeaders.CONTENT_TYPE),
-                    part.getStringProperty(UplinkSegmentHeaders.TITLE));
         } catch (JMSException unreadable) {
             throw new IllegalStateException("unreadable uplink part", unreadable);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("uplink part not stored", failed);
         }
     }
 }

@@ -17,7 +17,9 @@ import org.replycast.persistence.VersionedEntity;
  * A reply message sent by a call's destination terminal, with where its bytes are ({@link MessageState})
  * and whether it may be shown ({@link ModerationState}). The message guards its own invariants: it is
  * {@code STORED} only once, from {@code RECEIVING}, with its size and checksum, and is moderated only once
- * stored; a refused step throws {@link IllegalStateException} and changes nothing.
+ * stored; a refused step throws {@link IllegalStateException} and changes nothing. While receiving, it knows
+ * where its bytes grow ({@link #getMediaPath()}), which gateway connection sends them ({@link
+ * #getUplinkSession()}), and how many the sender declared, if it did.
  */
 @Entity
 @Table(name = "message")
@@ -79,6 +81,22 @@ public class Message extends VersionedEntity {
     @Column(name = "moderation_reason", length = 1000)
     private String moderationReason;
 
+    @Column(name = "media_path", length = 300)
+    private String mediaPath;
+
+    @Column(name = "uplink_session", length = 64)
+    private String uplinkSession;
+
+    @Column(name = "declared_bytes")
+    private Long declaredBytes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection", length = 32)
+    private MessageRejection rejection;
+
+    @Column(name = "expired_at")
+    private Instant expiredAt;
+
     /** For JPA. */
     protected Message() {}
 
@@ -111,7 +129,39 @@ public class Message extends VersionedEntity {
     }
 
     /**
-     * Counts further bytes that were durably accepted while receiving.
+     * Names where the bytes of a new message arrive, the gateway connection that sends them, and, when the
+     * sender said it up front, how many there will be.
+     *
+     * @param mediaPath the file, relative to the data directory
+     * @param declaredBytes the whole length, or null when the sender does not know it yet
+     */
+    public void receive(String mediaPath, String uplinkSession, Long declaredBytes) {
+        requireState(MessageState.RECEIVING, "receive");
+        if (bytes != 0 || this.mediaPath != null) {
+            throw refused("receive again");
+        }
+        if (declaredBytes != null && declaredBytes < 0) {
+            throw new IllegalArgumentException("declaredBytes must not be negative");
+        }
+        this.mediaPath = TextRule.require("mediaPath", mediaPath, 300);
+        this.uplinkSession = TextRule.require("uplinkSession", uplinkSession, 64);
+        this.declaredBytes = declaredBytes;
+    }
+
+    /**
+     * A gateway connection takes over the sending: a receiving message continues (its old connection is gone),
+     * an {@code INCOMPLETE} one resumes, unless its bytes were given up.
+     */
+    public void takeUplink(String uplinkSession) {
+        if (state == MessageState.INCOMPLETE) {
+            resume();
+        }
+        requireState(MessageState.RECEIVING, "take the uplink of");
+        this.uplinkSession = TextRule.require("uplinkSession", uplinkSession, 64);
+    }
+
+    /**
+     * Counts further bytes that were durably accepted while receiving; never beyond the declared length.
      *
      * @return the bytes accepted so far, the offset a sender continues from
      */
@@ -120,8 +170,28 @@ public class Message extends VersionedEntity {
         if (length < 0) {
             throw new IllegalArgumentException("length must not be negative");
         }
-        bytes = Math.addExact(bytes, length);
+        long appended = Math.addExact(bytes, length);
+        if (declaredBytes != null && appended > declaredBytes) {
+            throw new IllegalArgumentException("more bytes than the " + declaredBytes + " declared");
+        }
+        bytes = appended;
         return bytes;
+    }
+
+    /** The bytes now live at another place (relative to the data directory), as when stored ones are moved. */
+    public void moveBytes(String mediaPath) {
+        if (this.mediaPath == null) {
+            throw refused("move the bytes of");
+        }
+        this.mediaPath = TextRule.require("mediaPath", mediaPath, 300);
+    }
+
+    /** The bytes of a message that is not stored were removed. */
+    public void discardBytes() {
+        if (state == MessageState.STORED) {
+            throw refused("discard the bytes of");
+        }
+        mediaPath = null;
     }
 
     /**
@@ -163,6 +233,18 @@ public class Message extends VersionedEntity {
         this.state = MessageState.REJECTED;
     }
 
+    /**
+     * {@code RECEIVING → REJECTED} for one of the pipeline's own reasons, whose code the gateway hands to the
+     * sender.
+     */
+    public void reject(MessageRejection rejection, String reason) {
+        if (rejection == null) {
+            throw new IllegalArgumentException("rejection must be given");
+        }
+        reject(reason);
+        this.rejection = rejection;
+    }
+
     /** {@code RECEIVING → INCOMPLETE}: the sender went away before the end signal. */
     public void markIncomplete() {
         requireState(MessageState.RECEIVING, "mark incomplete");
@@ -172,7 +254,35 @@ public class Message extends VersionedEntity {
     /** {@code INCOMPLETE → RECEIVING}: the sender continues where the accepted bytes end. */
     public void resume() {
         requireState(MessageState.INCOMPLETE, "resume");
+        if (expiredAt != null) {
+            throw refused("resume the given-up");
+        }
         state = MessageState.RECEIVING;
+    }
+
+    /**
+     * The sender vanished for too long: {@code RECEIVING} or {@code INCOMPLETE} becomes {@code INCOMPLETE} for
+     * good, its bytes given up (the caller removes them), with a reason that says so.
+     */
+    public void expire(Instant at) {
+        if (state == MessageState.RECEIVING) {
+            markIncomplete();
+        }
+        requireState(MessageState.INCOMPLETE, "expire");
+        if (expiredAt != null) {
+            throw refused("expire again");
+        }
+        if (at == null) {
+            throw new IllegalArgumentException("at must be given");
+        }
+        expiredAt = at;
+        mediaPath = null;
+        reason = "The sender went away before the end signal; the bytes received were removed.";
+    }
+
+    /** Whether a sender may still continue this message, on its connection or by resuming. */
+    public boolean isContinuable() {
+        return state == MessageState.RECEIVING || (state == MessageState.INCOMPLETE && expiredAt == null);
     }
 
     /**
@@ -291,6 +401,29 @@ public class Message extends VersionedEntity {
     /** Why the message was decided on as it was, or why it waits; null when nothing was said. */
     public String getModerationReason() {
         return moderationReason;
+    }
+
+    /** Where the bytes are, relative to the data directory; null when there are none. */
+    public String getMediaPath() {
+        return mediaPath;
+    }
+
+    public String getUplinkSession() {
+        return uplinkSession;
+    }
+
+    public Long getDeclaredBytes() {
+        return declaredBytes;
+    }
+
+    /** Why the message was refused, when it was for one of the pipeline's own reasons. */
+    public MessageRejection getRejection() {
+        return rejection;
+    }
+
+    /** When an {@code INCOMPLETE} message's bytes were given up; null while it can be resumed. */
+    public Instant getExpiredAt() {
+        return expiredAt;
     }
 
     @Override

@@ -197,4 +197,66 @@ class MessageTest {
                 .getMessage()
                 .startsWith("createdAt "));
     }
+
+    @Test
+    void aReceivedMessageKnowsWhereItsBytesGrowAndNeverTakesMoreThanDeclared() {
+        Message message = message();
+        message.receive("messages/hall-1/m-1.part", "session-1", 1500L);
+
+        assertEquals("messages/hall-1/m-1.part", message.getMediaPath());
+        assertEquals("session-1", message.getUplinkSession());
+        assertEquals(1000, message.append(1000));
+        assertThrows(IllegalArgumentException.class, () -> message.append(501));
+        assertEquals(1000, message.getBytes());
+        assertThrows(IllegalStateException.class, () -> message.receive("messages/hall-1/m-1.part", "session-2", null));
+
+        message.moveBytes("messages/hall-1/m-1.media");
+        assertEquals("messages/hall-1/m-1.media", message.getMediaPath());
+    }
+
+    @Test
+    void aNewConnectionTakesOverAReceivingOrIncompleteMessage() {
+        Message message = message();
+        message.receive("messages/hall-1/m-1.part", "session-1", null);
+        message.takeUplink("session-2");
+        assertEquals("session-2", message.getUplinkSession());
+
+        message.markIncomplete();
+        message.takeUplink("session-3");
+        assertEquals(MessageState.RECEIVING, message.getState());
+        assertEquals("session-3", message.getUplinkSession());
+    }
+
+    @Test
+    void aGivenUpMessageHasNoBytesAndCannotBeResumed() {
+        Message message = message();
+        message.receive("messages/hall-1/m-1.part", "session-1", null);
+        message.append(10);
+
+        message.expire(STORED_AT);
+
+        assertEquals(MessageState.INCOMPLETE, message.getState());
+        assertEquals(STORED_AT, message.getExpiredAt());
+        assertNull(message.getMediaPath());
+        assertTrue(message.getReason().contains("removed"));
+        assertTrue(!message.isContinuable());
+        assertThrows(IllegalStateException.class, message::resume);
+        assertThrows(IllegalStateException.class, () -> message.takeUplink("session-2"));
+        assertThrows(IllegalStateException.class, () -> message.expire(STORED_AT));
+    }
+
+    @Test
+    void aRejectionByThePipelineKeepsItsCode() {
+        Message message = message();
+        message.receive("messages/hall-1/m-1.part", "session-1", null);
+
+        message.reject(MessageRejection.CHECKSUM_MISMATCH, "The SHA-256 does not match.");
+        message.discardBytes();
+
+        assertEquals(MessageState.REJECTED, message.getState());
+        assertEquals(MessageRejection.CHECKSUM_MISMATCH, message.getRejection());
+        assertEquals("checksum-mismatch", message.getRejection().code());
+        assertNull(message.getMediaPath());
+        assertTrue(!message.isContinuable());
+    }
 }

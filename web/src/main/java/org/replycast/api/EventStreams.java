@@ -50,11 +50,15 @@ public abstract class EventStreams<K> {
                 TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops the keep-alive and forgets the streams without closing them: RESTEasy's close waits for the
+     * connection's last flush, which a departed client never completes, and that wait held an undeploy for
+     * minutes. The container ends the connections with the deployment; clients reconnect.
+     */
     @PreDestroy
     void stop() {
         keepAlive.cancel(false);
-        byKey.values()
-                .forEach(streams -> streams.forEach(stream -> stream.sink().close()));
+        byKey.clear();
     }
 
     /** Keeps the new stream open, sends it what is due to it from now on, and returns it. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.replycast.auth.Caller;
 
 /** {@code /api/v1/admin/calls}: calls for administrators (bearer token with the role admin). */
 @Path("/v1/admin/calls")
@@ -61,6 +62,6 @@ public class AdminCallsResource {
             summary = "End a ringing or connected call: RELEASED, reason \"ended by an administrator\"",
             description = "200 with the released call; 404 not-found; 409 conflict when it has already ended.")
     public JsonObject end(@PathParam("callId") String callId) {
-        return CallView.of(callProcessing.end(callId, CallParameters.caller(security)), null);
+        return CallView.of(callProcessing.end(callId, Caller.of(security)), null);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.replycast.auth.Caller;
 
 /** {@code /api/v1/calls}: the signed terminal starts, answers, declines, reads and ends its calls. */
 @Path("/v1/calls")
@@ -43,7 +44,7 @@ public class CallsResource {
                     + " 404 not-found (channel or destination), 409 destination-unavailable, 403"
                     + " outside-schedule, 503 capacity.")
     public Response start(InputStream body, @Context UriInfo uriInfo) {
-        String caller = CallParameters.caller(security);
+        String caller = Caller.of(security);
         CallRequest request = CallRequest.parse(body);
         CallSnapshot call = callProcessing.start(caller, request.channelId(), request.destinationTerminalId());
         return Response.created(
@@ -58,7 +59,7 @@ public class CallsResource {
             description = "With ?state=RINGING (or any call state) the calls in that state; without it the"
                     + " terminal's active calls, RINGING and CONNECTED. Oldest first.")
     public JsonArray list(@QueryParam("state") String state) {
-        String caller = CallParameters.caller(security);
+        String caller = Caller.of(security);
         JsonArrayBuilder array = Json.createArrayBuilder();
         callProcessing.list(caller, CallParameters.state(state)).forEach(call -> array.add(CallView.of(call, caller)));
         return array.build();
@@ -68,7 +69,7 @@ public class CallsResource {
     @Path("/{callId}")
     @Operation(summary = "One call, to its two parties only (404 not-found to anyone else)")
     public JsonObject show(@PathParam("callId") String callId) {
-        String caller = CallParameters.caller(security);
+        String caller = Caller.of(security);
         return CallView.of(callProcessing.find(caller, callId), caller);
     }
 
@@ -79,7 +80,7 @@ public class CallsResource {
             description = "409 conflict when the caller is the requester or the call no longer rings; 503 capacity"
                     + " when the channel is full.")
     public JsonObject answer(@PathParam("callId") String callId) {
-        String caller = CallParameters.caller(security);
+        String caller = Caller.of(security);
         return CallView.of(callProcessing.answer(caller, callId), caller);
     }
 
@@ -89,7 +90,7 @@ public class CallsResource {
             summary = "The destination declines a ringing call: DECLINED",
             description = "409 conflict when the caller is the requester or the call no longer rings.")
     public JsonObject decline(@PathParam("callId") String callId) {
-        String caller = CallParameters.caller(security);
+        String caller = Caller.of(security);
         return CallView.of(callProcessing.decline(caller, callId), caller);
     }
 
@@ -100,7 +101,7 @@ public class CallsResource {
             description = "200 with the released call (its reason names who ended it); 409 conflict when the call"
                     + " has already ended.")
     public JsonObject release(@PathParam("callId") String callId) {
-        String caller = CallParameters.caller(security);
+        String caller = Caller.of(security);
         return CallView.of(callProcessing.release(caller, callId), caller);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.replycast.auth.Caller;
 
 /** {@code /api/v1/events}: the signed terminal's stream of its own call changes (Server-Sent Events). */
 @Path("/v1/events")
@@ -27,6 +28,6 @@ public class EventsResource {
                     + " destination learns that it is being called, and gets its URLs when connected). A comment"
                     + " line every 20 seconds keeps the connection open through proxies.")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context SecurityContext security) {
-        streams.open(CallParameters.caller(security), sink, sse);
+        streams.open(Caller.of(security), sink, sse);
     }
 }

@@ -14,15 +14,14 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.replycast.live.ByteRange;
+import org.replycast.api.ByteRange;
+import org.replycast.api.FileBody;
 import org.replycast.problem.ProblemException;
 import org.replycast.problem.ProblemType;
 
@@ -120,15 +119,7 @@ public class DisplayResource {
     private static StreamingOutput bytes(DisplayMedia media, long from, long count) {
         return out -> {
             try (FileChannel file = FileChannel.open(media.file(), StandardOpenOption.READ)) {
-                WritableByteChannel target = Channels.newChannel(out);
-                long sent = 0;
-                while (sent < count) {
-                    long moved = file.transferTo(from + sent, count - sent, target);
-                    if (moved <= 0) {
-                        throw new IOException("media file ended early");
-                    }
-                    sent += moved;
-                }
+                FileBody.copy(file, from, count, out);
             }
         };
     }

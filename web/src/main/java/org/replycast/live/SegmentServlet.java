@@ -1,14 +1,11 @@
 package org.replycast.live;
 
-import io.undertow.servlet.spec.ServletOutputStreamImpl;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.replycast.api.ByteRange;
+import org.replycast.api.FileBody;
 import org.replycast.api.ProblemDetails;
 import org.replycast.call.CallTokens;
 import org.replycast.problem.ProblemType;
@@ -32,7 +31,6 @@ public class SegmentServlet extends HttpServlet {
     // A live playlist changes every segment and dies with its call's token: no cache may keep or replay it.
     private static final String PLAYLIST_CACHE = "no-store";
     private static final String METHODS = "GET, HEAD, OPTIONS";
-    private static final int CHUNK_BYTES = 64 * 1024;
     private static final String NOT_FOUND_DETAIL =
             "There is no live stream at this address: the call has ended, or the address is not one of its.";
 
@@ -125,31 +123,7 @@ public class SegmentServlet extends HttpServlet {
         }
         response.setContentLengthLong(count);
         if (withBody) {
-            copy(channel, first, count, response.getOutputStream());
-        }
-    }
-
-    /**
-     * Sends the bytes without holding a segment in memory: to the file's end (the usual whole file) through
-     * Undertow's transfer from the file channel, which the kernel does with sendfile; other ranges in chunks.
-     */
-    private static void copy(FileChannel channel, long from, long count, OutputStream out) throws IOException {
-        if (out instanceof ServletOutputStreamImpl undertow && from + count == channel.size()) {
-            channel.position(from);
-            undertow.transferFrom(channel);
-            return;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, Math.max(count, 1)));
-        long position = from;
-        long end = from + count;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new IOException("live file ended early");
-            }
-            out.write(buffer.array(), 0, read);
-            position += read;
+            FileBody.copy(channel, first, count, response.getOutputStream());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.replycast.live;
+package org.replycast.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,10 @@
-package org.replycast.live;
+package org.replycast.api;
 
 /**
  * What a {@code Range} header selects from a file of a known length (RFC 9110, section 14): the whole file,
- * one part of it, or nothing that exists; live segments and display media both use it. Only single byte
- * ranges are served; a header with several ranges or one that is not well formed is ignored, which RFC 9110
- * allows, and the whole file is sent.
+ * one part of it, or nothing that exists. Only single byte ranges are served; a header with several ranges or
+ * one that is not well formed is ignored, which RFC 9110 allows, and the whole file is sent. Live segments and
+ * stored messages are both served with it.
  */
 public sealed interface ByteRange {
 
@@ -36,7 +36,7 @@ public sealed interface ByteRange {
     int MAX_DIGITS = 18;
 
     /** The selection of the header (null when the request has none) from a file of {@code fileLength} bytes. */
-    static ByteRange of(String header, long fileLength) {
+    public static ByteRange of(String header, long fileLength) {
         if (header == null || !header.regionMatches(true, 0, UNIT, 0, UNIT.length())) {
             return new Whole();
         }

@@ -1,0 +1,101 @@
+package org.replycast.message;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.replycast.api.ByteRange;
+import org.replycast.api.FileBody;
+import org.replycast.auth.Caller;
+
+/**
+ * {@code /api/v1/messages}: the signed terminal's own reply messages, their state, and the stored bytes
+ * exactly as sent, with single byte ranges. Any other terminal's message is 404 {@code not-found}.
+ */
+@Path("/v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagesResource {
+
+    @Inject
+    MessageService messageService;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "The signed terminal's own messages, oldest first")
+    public JsonArray list() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        messageService.list(Caller.of(security)).forEach(message -> array.add(MessageView.of(message)));
+        return array.build();
+    }
+
+    @GET
+    @Path("/{messageId}")
+    @Operation(summary = "One of the signed terminal's messages (404 not-found for any other id)")
+    public JsonObject show(@PathParam("messageId") String messageId) {
+        return MessageView.of(messageService.find(Caller.of(security), messageId));
+    }
+
+    @GET
+    @Path("/{messageId}/media")
+    @Produces(MediaType.WILDCARD)
+    @Operation(
+            summary = "The stored bytes of one of the signed terminal's messages, byte for byte as sent",
+            description = "With its content type, an ETag of its SHA-256, and single byte ranges (206, or 416 beyond"
+                    + " the end). 404 not-found for another terminal's message and while it is not stored.")
+    public Response media(
+            @PathParam("messageId") String messageId,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange) {
+        MessageService.Media media = messageService.media(Caller.of(security), messageId);
+        Message message = media.message();
+        String etag = "\"" + message.getSha256() + "\"";
+        long length = message.getBytes();
+        // A range of another version than this one is not what the client asks for: it gets the whole file.
+        ByteRange selected = ByteRange.of(ifRange == null || ifRange.strip().equals(etag) ? range : null, length);
+        Response.ResponseBuilder response = Response.ok()
+                .type(message.getContentType())
+                .tag(message.getSha256())
+                .header("Accept-Ranges", "bytes")
+                .header("Cache-Control", "private, max-age=31536000, immutable");
+        long first = 0;
+        long count = length;
+        if (selected instanceof ByteRange.Unsatisfiable unsatisfiable) {
+            return response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header("Content-Range", unsatisfiable.contentRange(length))
+                    .header(HttpHeaders.CONTENT_LENGTH, 0)
+                    .entity(null)
+                    .build();
+        }
+        if (selected instanceof ByteRange.Part part) {
+            response.status(Response.Status.PARTIAL_CONTENT).header("Content-Range", part.contentRange(length));
+            first = part.first();
+            count = part.length();
+        }
+        response.header(HttpHeaders.CONTENT_LENGTH, count);
+        long from = first;
+        long bytes = count;
+        StreamingOutput body = out -> {
+            try (FileChannel channel = FileChannel.open(media.file(), StandardOpenOption.READ)) {
+                FileBody.copy(channel, from, bytes, out);
+            }
+        };
+        return response.entity(body).build();
+    }
+}

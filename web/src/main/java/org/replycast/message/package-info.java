@@ -1,0 +1,6 @@
+/**
+ * Section 6 of the terminal protocol: {@link org.replycast.message.MessagesResource} lists the signed terminal's
+ * own reply messages, shows one ({@link org.replycast.message.MessageView}), and sends its stored bytes with
+ * byte ranges; every other message is 404 {@code not-found}.
+ */
+package org.replycast.message;
