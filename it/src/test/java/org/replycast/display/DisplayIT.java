@@ -17,7 +17,6 @@ import java.util.Arrays;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.message.Replies;
@@ -26,7 +25,6 @@ import org.replycast.testing.EventStream;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TestChannels;
-import org.replycast.testing.TestMedia;
 
 /**
  * A channel's display over HTTP: its stream pushes each approved reply and, reopened with the last id it
@@ -37,15 +35,7 @@ class DisplayIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    /** Eight seconds of picture and sound, as a phone records a reply. */
-    private static byte[] media;
-
     private final ApiClient api = new ApiClient();
-
-    @BeforeAll
-    static void recordAReply() throws Exception {
-        media = TestMedia.video(8);
-    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -75,7 +65,7 @@ class DisplayIT {
         Display display = display("MANUAL");
         Replies.Sender sender = Replies.sender(api, display.channelId());
         try (EventStream events = events(display)) {
-            String messageId = sender.send(media, "video/mp4", "Bravo").messageId();
+            String messageId = sender.send(Replies.video(), "video/mp4", "Bravo").messageId();
             Thread.sleep(1000);
             assertTrue(events.heard().stream().noneMatch(e -> "approved".equals(e.name())), "not before approval");
 
@@ -101,9 +91,9 @@ class DisplayIT {
     void aStreamReopenedWithTheLastIdGetsWhatWasApprovedMeanwhileInOrder() throws Exception {
         Display display = display("AUTO");
         Replies.Sender sender = Replies.sender(api, display.channelId());
-        String first = sender.send(media, "video/mp4", "first").messageId();
-        String second = sender.send(media, "video/mp4", "second").messageId();
-        String third = sender.send(media, "video/mp4", "third").messageId();
+        String first = sender.send(Replies.video(), "video/mp4", "first").messageId();
+        String second = sender.send(Replies.video(), "video/mp4", "second").messageId();
+        String third = sender.send(Replies.video(), "video/mp4", "third").messageId();
 
         try (EventStream fresh = events(display);
                 EventStream resumed = events(display, "Last-Event-ID", first);
@@ -126,6 +116,7 @@ class DisplayIT {
     @Test
     void theMediaOfAnApprovedReplyIsServedWithRanges() throws Exception {
         Display display = display("AUTO");
+        byte[] media = Replies.video();
         String messageId = Replies.sender(api, display.channelId())
                 .send(media, "video/mp4", "Ranges")
                 .messageId();
@@ -162,7 +153,7 @@ class DisplayIT {
     void aWrongKeyOrChannelIsNotFoundEverywhere() throws Exception {
         Display display = display("MANUAL");
         String pending = Replies.sender(api, display.channelId())
-                .send(media, "video/mp4", "Wait")
+                .send(Replies.video(), "video/mp4", "Wait")
                 .messageId();
         Display wrongKey = new Display(display.channelId(), "not-the-key");
         Display unknown = new Display("no-such-channel", display.key());

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.message.Replies;
@@ -16,7 +15,6 @@ import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TcpRelay;
 import org.replycast.testing.TestChannels;
-import org.replycast.testing.TestMedia;
 
 /**
  * The venue display page in headless Chromium, reached through a network path the test can cut: it plays an
@@ -28,15 +26,7 @@ class DisplayPageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    /** Eight seconds of picture and sound, as a phone records a reply. */
-    private static byte[] media;
-
     private final ApiClient api = new ApiClient();
-
-    @BeforeAll
-    static void recordAReply() throws Exception {
-        media = TestMedia.video(8);
-    }
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
@@ -54,13 +44,13 @@ class DisplayPageIT {
             browser.waitUpTo(PATIENCE, "display-live")
                     .until(driver -> "live".equals(browser.script("return document.body.dataset.state")));
 
-            String first = sender.send(media, "video/mp4", "First reply").messageId();
+            String first = sender.send(Replies.video(), "video/mp4", "First reply").messageId();
             awaitPlaying(browser, first, "First reply", "display-first");
 
             network.cut();
             browser.waitUpTo(PATIENCE, "display-reconnecting")
                     .until(driver -> "reconnecting".equals(browser.script("return document.body.dataset.state")));
-            String second = sender.send(media, "video/mp4", "Sent while away").messageId();
+            String second = sender.send(Replies.video(), "video/mp4", "Sent while away").messageId();
             network.restore();
 
             browser.waitUpTo(PATIENCE, "display-back")

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.message.Replies;
@@ -19,7 +18,6 @@ import org.replycast.testing.ApiClient;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TestChannels;
-import org.replycast.testing.TestMedia;
 import org.replycast.testing.WebhookReceiver;
 
 /**
@@ -32,15 +30,7 @@ class ForwardingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    /** Eight seconds of picture and sound, as a phone records a reply. */
-    private static byte[] media;
-
     private final ApiClient api = new ApiClient();
-
-    @BeforeAll
-    static void recordAReply() throws Exception {
-        media = TestMedia.video(8);
-    }
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
@@ -65,7 +55,7 @@ class ForwardingIT {
         try (WebhookReceiver receiver = new WebhookReceiver(2)) {
             String channelId = forwardingChannel(receiver, "MANUAL");
             String messageId = Replies.sender(api, channelId)
-                    .send(media, "video/mp4", "Well done")
+                    .send(Replies.video(), "video/mp4", "Well done")
                     .messageId();
 
             List<WebhookReceiver.Request> stored = receiver.await(
@@ -123,7 +113,7 @@ class ForwardingIT {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             String channelId = forwardingChannel(receiver, "AUTO");
             String messageId = Replies.sender(api, channelId)
-                    .send(media, "video/mp4", "Cheers")
+                    .send(Replies.video(), "video/mp4", "Cheers")
                     .messageId();
 
             List<WebhookReceiver.Request> received =

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.replycast.message.Replies;
@@ -22,7 +21,6 @@ import org.replycast.testing.ApiClient;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TestChannels;
-import org.replycast.testing.TestMedia;
 
 /**
  * Moderation over the admin API: a stored reply is approved at once on an {@code AUTO} channel, waits for a
@@ -32,15 +30,7 @@ import org.replycast.testing.TestMedia;
 @ExtendWith({KeycloakServer.class, ArquillianExtension.class})
 class ModerationIT {
 
-    /** Eight seconds of picture and sound, as a phone records a reply. */
-    private static byte[] media;
-
     private final ApiClient api = new ApiClient();
-
-    @BeforeAll
-    static void recordAReply() throws Exception {
-        media = TestMedia.video(8);
-    }
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
@@ -52,7 +42,7 @@ class ModerationIT {
     }
 
     private String storedReply(String channelId, String title) throws Exception {
-        return Replies.sender(api, channelId).send(media, "video/mp4", title).messageId();
+        return Replies.sender(api, channelId).send(Replies.video(), "video/mp4", title).messageId();
     }
 
     @Test
@@ -133,7 +123,7 @@ class ModerationIT {
     @Test
     void onlyAStoredMessageIsModerated() throws Exception {
         String channelId = channel("\"moderation\":\"MANUAL\"");
-        String receiving = Replies.sender(api, channelId).begin(media, "video/mp4", "Not yet");
+        String receiving = Replies.sender(api, channelId).begin(Replies.video(), "video/mp4", "Not yet");
 
         assertProblem(AdminMessages.approve(api, receiving), 409, "conflict");
         assertProblem(AdminMessages.reject(api, receiving, "{\"reason\":\"no\"}"), 409, "conflict");

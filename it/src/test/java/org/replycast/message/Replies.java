@@ -1,6 +1,7 @@
 package org.replycast.message;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.replycast.testing.ApiClient;
@@ -19,7 +20,17 @@ public final class Replies {
     /** Segments as a recorder sends them, well under the protocol's 1 MiB. */
     private static final int SEGMENT_BYTES = 64 * 1024;
 
+    private static byte[] video;
+
     private Replies() {}
+
+    /** Eight seconds of picture and sound as a phone records a reply, made once per run. */
+    public static synchronized byte[] video() throws IOException, InterruptedException {
+        if (video == null) {
+            video = TestMedia.video(8);
+        }
+        return video.clone();
+    }
 
     /** A reply that the server has taken. */
     public record Reply(String messageId, long bytes, String sha256) {}

@@ -6,33 +6,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.replycast.message.Message;
+import org.replycast.message.MessageView;
 
 /**
- * A message as a moderator sees it: the fields of PROTOCOL.md section 6, the moderation decision with who
- * made it, when and why (or why it waits), and its webhook deliveries.
+ * A message as a moderator sees it: the fields of PROTOCOL.md section 6 as a terminal sees them, the
+ * moderation decision with who made it, when and why (or why it waits), and its webhook deliveries.
  */
 final class AdminMessageView {
 
     private AdminMessageView() {}
 
     static JsonObject of(Message message, List<ForwardingDelivery> deliveries) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("messageId", message.getMessageId())
-                .add("callId", message.getCallId())
-                .add("channelId", message.getChannelId())
-                .add("senderTerminalId", message.getSenderTerminalId())
-                .add("state", message.getState().name())
-                .add("moderation", message.getModeration().name())
-                .add("contentType", message.getContentType())
-                .add("bytes", message.getBytes());
-        add(json, "sha256", message.getSha256());
-        if (message.getDurationMs() != null) {
-            json.add("durationMs", message.getDurationMs());
-        }
-        add(json, "title", message.getTitle());
-        add(json, "reason", message.getReason());
-        add(json, "createdAt", message.getCreatedAt());
-        add(json, "storedAt", message.getStoredAt());
+        JsonObjectBuilder json = Json.createObjectBuilder(MessageView.of(message));
         add(json, "moderatedBy", message.getModeratedBy());
         add(json, "moderatedAt", message.getModeratedAt());
         add(json, "moderationReason", message.getModerationReason());

@@ -10,18 +10,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.replycast.api.ByteRange;
-import org.replycast.api.FileBody;
+import org.replycast.api.RangedFile;
 import org.replycast.problem.ProblemException;
 import org.replycast.problem.ProblemType;
 
@@ -86,41 +83,15 @@ public class DisplayResource {
             throws IOException {
         DisplayMedia media = displayService.media(channelId, key, messageId);
         long length;
-        try (FileChannel file = FileChannel.open(media.file(), StandardOpenOption.READ)) {
-            length = file.size();
+        try {
+            length = Files.size(media.file());
         } catch (NoSuchFileException gone) {
             throw new ProblemException(ProblemType.NOT_FOUND, "The message's media is no longer kept.");
         }
-        Response.ResponseBuilder answer = Response.ok()
+        return RangedFile.answer(media.file(), length, range)
                 .type(media.contentType())
-                .header("Accept-Ranges", "bytes")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, max-age=3600");
-        ByteRange selected = ByteRange.of(range, length);
-        if (selected instanceof ByteRange.Unsatisfiable unsatisfiable) {
-            return answer.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header("Content-Range", unsatisfiable.contentRange(length))
-                    .entity(null)
-                    .build();
-        }
-        long first = 0;
-        long count = length;
-        if (selected instanceof ByteRange.Part part) {
-            answer.status(Response.Status.PARTIAL_CONTENT).header("Content-Range", part.contentRange(length));
-            first = part.first();
-            count = part.length();
-        }
-        return answer.header("Content-Length", count)
-                .entity(bytes(media, first, count))
+                .header("Cache-Control", "private, max-age=3600")
                 .build();
-    }
-
-    /** Streams the bytes from the file without holding them in memory. */
-    private static StreamingOutput bytes(DisplayMedia media, long from, long count) {
-        return out -> {
-            try (FileChannel file = FileChannel.open(media.file(), StandardOpenOption.READ)) {
-                FileBody.copy(file, from, count, out);
-            }
-        };
     }
 }
