@@ -65,7 +65,8 @@ class DisplayIT {
         Display display = display("MANUAL");
         Replies.Sender sender = Replies.sender(api, display.channelId());
         try (EventStream events = events(display)) {
-            String messageId = sender.send(Replies.video(), "video/mp4", "Bravo").messageId();
+            String messageId =
+                    sender.send(Replies.video(), "video/mp4", "Bravo").messageId();
             Thread.sleep(1000);
             assertTrue(events.heard().stream().noneMatch(e -> "approved".equals(e.name())), "not before approval");
 

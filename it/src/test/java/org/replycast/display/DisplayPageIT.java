@@ -44,13 +44,15 @@ class DisplayPageIT {
             browser.waitUpTo(PATIENCE, "display-live")
                     .until(driver -> "live".equals(browser.script("return document.body.dataset.state")));
 
-            String first = sender.send(Replies.video(), "video/mp4", "First reply").messageId();
+            String first =
+                    sender.send(Replies.video(), "video/mp4", "First reply").messageId();
             awaitPlaying(browser, first, "First reply", "display-first");
 
             network.cut();
             browser.waitUpTo(PATIENCE, "display-reconnecting")
                     .until(driver -> "reconnecting".equals(browser.script("return document.body.dataset.state")));
-            String second = sender.send(Replies.video(), "video/mp4", "Sent while away").messageId();
+            String second =
+                    sender.send(Replies.video(), "video/mp4", "Sent while away").messageId();
             network.restore();
 
             browser.waitUpTo(PATIENCE, "display-back")

@@ -42,7 +42,9 @@ class ModerationIT {
     }
 
     private String storedReply(String channelId, String title) throws Exception {
-        return Replies.sender(api, channelId).send(Replies.video(), "video/mp4", title).messageId();
+        return Replies.sender(api, channelId)
+                .send(Replies.video(), "video/mp4", title)
+                .messageId();
     }
 
     @Test
