@@ -99,10 +99,8 @@ public class UplinkService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long append(Uplink uplink, long offset, byte[] bytes, int from, int length) {
         if (length > SEGMENT_BYTES) {
-            throw drop(
-                    uplink.messageId(),
-                    MessageRejection.FRAME_TOO_LARGE,
-                    "A segment may have at most " + SEGMENT_BYTES + " bytes; this one had " + length + ".");
+            // A gateway refuses a larger frame itself (frame-too-large); a stream is cut into segments here.
+            throw new IllegalArgumentException("a segment has at most " + SEGMENT_BYTES + " bytes");
         }
         long end = offset + length;
         if (end > uplink.maxBytes()) {

@@ -92,7 +92,7 @@ class GatewayIT {
             int segment = video.length / (VIDEO_SECONDS * 4) + 1;
             long acknowledged = gateway.sendInSegments(video, 0, video.length, segment, Duration.ofMillis(250));
             assertEquals(video.length, acknowledged, "the last ack covers every byte");
-            gateway.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(video) + "\"}");
+            gateway.end(TestMedia.sha256(video));
 
             JsonObject stored = gateway.next("stored");
             assertEquals(messageId, stored.getString("messageId"));
@@ -151,13 +151,13 @@ class GatewayIT {
         awaitState(messageId, "INCOMPLETE", GatewayClient.PATIENCE);
 
         try (GatewayClient second = GatewayClient.connect(api, uplinkUrl)) {
-            second.send("{\"type\":\"start\",\"resume\":\"" + messageId + "\"}");
+            second.resume(messageId);
             JsonObject started = second.next("started");
             assertEquals(messageId, started.getString("messageId"));
             long offset = started.getJsonNumber("offset").longValue();
             assertEquals(acknowledged, offset, "every acknowledged byte is kept, and nothing more was sent");
             second.sendInSegments(video, (int) offset, video.length, 64 * 1024, Duration.ZERO);
-            second.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(video) + "\"}");
+            second.end(TestMedia.sha256(video));
             assertEquals(
                     video.length, second.next("stored").getJsonNumber("bytes").longValue());
         }
@@ -180,7 +180,7 @@ class GatewayIT {
         try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
             String messageId = gateway.start("video/mp4", "Ends");
             gateway.sendInSegments(video, 0, video.length, 256 * 1024, Duration.ZERO);
-            gateway.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(video) + "\"}");
+            gateway.end(TestMedia.sha256(video));
             gateway.segment(video, 0, 1000);
             JsonObject first = gateway.next();
             JsonObject second = gateway.next();
@@ -198,7 +198,7 @@ class GatewayIT {
             gateway.send("{\"type\":\"start\",\"contentType\":\"video/mp4\"}");
             assertEquals(messageId, assertError(gateway, "already-started").getString("messageId"));
             gateway.sendInSegments(video, 0, video.length, 256 * 1024, Duration.ZERO);
-            gateway.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(video) + "\"}");
+            gateway.end(TestMedia.sha256(video));
             assertEquals(messageId, gateway.next("stored").getString("messageId"));
         }
         assertEquals(
@@ -211,39 +211,25 @@ class GatewayIT {
     @Test
     void aFrameOverOneMebibyteIsRefusedAndDropsTheMessage() throws Exception {
         byte[] oversize = new byte[1024 * 1024 + 1];
-        String messageId;
-        try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
-            messageId = gateway.start("video/mp4", "Too big a frame");
-            gateway.segment(oversize, 0, oversize.length);
-            assertError(gateway, "frame-too-large");
-        }
-        assertNotStored(messageId, "REJECTED");
+        assertRefused("frame-too-large", gateway -> gateway.segment(oversize, 0, oversize.length));
     }
 
     @Test
     void aMessageOverTheChannelsMaximumSizeIsRefused() throws Exception {
         TestChannels.patch(api, channelId, "{\"maxMessageBytes\":100000}");
-        String messageId;
-        try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
-            messageId = gateway.start("video/mp4", "Too long a message");
-            byte[] bytes = new byte[120_000];
+        byte[] bytes = new byte[120_000];
+        assertRefused("message-too-large", gateway -> {
             gateway.sendInSegments(bytes, 0, 80_000, 40_000, Duration.ZERO);
             gateway.segment(bytes, 80_000, 40_000);
-            assertError(gateway, "message-too-large");
-        }
-        assertNotStored(messageId, "REJECTED");
+        });
     }
 
     @Test
     void aChecksumThatDoesNotMatchIsRefused() throws Exception {
-        String messageId;
-        try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
-            messageId = gateway.start("video/mp4", "Changed on the way");
+        assertRefused("checksum-mismatch", gateway -> {
             gateway.sendInSegments(video, 0, video.length, 256 * 1024, Duration.ZERO);
-            gateway.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(new byte[] {1}) + "\"}");
-            assertError(gateway, "checksum-mismatch");
-        }
-        assertNotStored(messageId, "REJECTED");
+            gateway.end(TestMedia.sha256(new byte[] {1}));
+        });
     }
 
     @Test
@@ -265,7 +251,7 @@ class GatewayIT {
         }
         assertEquals("INCOMPLETE", message.getString("state"));
         try (GatewayClient late = GatewayClient.connect(api, uplinkUrl)) {
-            late.send("{\"type\":\"start\",\"resume\":\"" + messageId + "\"}");
+            late.resume(messageId);
             assertError(late, "not-resumable");
         }
         assertNotStored(messageId, "INCOMPLETE");
@@ -275,14 +261,10 @@ class GatewayIT {
     void contentThatIsNotAudioOrVideoIsRejectedWithAReason() throws Exception {
         byte[] text =
                 "Dear grandma, this is a letter, not a video.\n".repeat(500).getBytes(StandardCharsets.UTF_8);
-        String messageId;
-        try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
-            messageId = gateway.start("video/webm", "A letter");
+        JsonObject message = assertRefused("not-media", gateway -> {
             gateway.sendInSegments(text, 0, text.length, 8192, Duration.ZERO);
-            gateway.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(text) + "\"}");
-            assertError(gateway, "not-media");
-        }
-        JsonObject message = assertNotStored(messageId, "REJECTED");
+            gateway.end(TestMedia.sha256(text));
+        });
         assertTrue(message.getString("reason").contains("not audio or video"), message.toString());
     }
 
@@ -297,7 +279,7 @@ class GatewayIT {
     @Test
     void idsWithPathCharactersAreNotFound() throws Exception {
         try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
-            gateway.send("{\"type\":\"start\",\"resume\":\"../../etc/passwd\"}");
+            gateway.resume("../../etc/passwd");
             assertError(gateway, "not-found");
         }
         for (String id : new String[] {"..%2F..%2Fetc%2Fpasswd", "a%5Cb", "%2e%2e"}) {
@@ -311,10 +293,28 @@ class GatewayIT {
         try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
             String messageId = gateway.start("video/mp4", "Whole");
             gateway.sendInSegments(bytes, 0, bytes.length, 256 * 1024, Duration.ZERO);
-            gateway.send("{\"type\":\"end\",\"sha256\":\"" + sha256 + "\"}");
+            gateway.end(sha256);
             gateway.next("stored");
             return messageId;
         }
+    }
+
+    /** What a test does on a new message before the gateway refuses it. */
+    private interface Steps {
+        void on(GatewayClient gateway) throws InterruptedException;
+    }
+
+    /** Starts a message, takes the steps, and asserts the error and that the message ends REJECTED, not stored. */
+    private JsonObject assertRefused(String code, Steps steps) throws InterruptedException {
+        String messageId;
+        try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
+            messageId = gateway.start("video/mp4", "Refused: " + code);
+            steps.on(gateway);
+            assertEquals(messageId, assertError(gateway, code).getString("messageId"));
+        }
+        JsonObject message = assertNotStored(messageId, "REJECTED");
+        assertEquals(messageId, message.getString("messageId"));
+        return message;
     }
 
     private static JsonObject assertError(GatewayClient gateway, String code) throws InterruptedException {

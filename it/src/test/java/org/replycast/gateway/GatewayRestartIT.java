@@ -76,12 +76,12 @@ class GatewayRestartIT {
             containers.start(RestartableServer.CONTAINER);
 
             try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
-                gateway.send("{\"type\":\"start\",\"resume\":\"" + messageId + "\"}");
+                gateway.resume(messageId);
                 JsonObject started = gateway.next("started");
                 long offset = started.getJsonNumber("offset").longValue();
                 assertTrue(offset >= acknowledged, "resumed at " + offset + ", acknowledged " + acknowledged);
                 gateway.sendInSegments(video, (int) offset, video.length, 64 * 1024, Duration.ZERO);
-                gateway.send("{\"type\":\"end\",\"sha256\":\"" + TestMedia.sha256(video) + "\"}");
+                gateway.end(TestMedia.sha256(video));
                 assertEquals(TestMedia.sha256(video), gateway.next("stored").getString("sha256"));
             }
             HttpResponse<String> message = api.signed(terminal, "GET", "api/v1/messages/" + messageId, null);

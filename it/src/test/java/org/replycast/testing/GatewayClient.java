@@ -83,6 +83,16 @@ public final class GatewayClient implements AutoCloseable {
         return next("started").getString("messageId");
     }
 
+    /** Sends the end signal with the SHA-256 (lower-case hex) of the whole message. */
+    public GatewayClient end(String sha256) {
+        return send("{\"type\":\"end\",\"sha256\":\"" + sha256 + "\"}");
+    }
+
+    /** Asks to continue a message whose connection dropped; the gateway answers {@code started} or an error. */
+    public GatewayClient resume(String messageId) {
+        return send("{\"type\":\"start\",\"resume\":\"" + messageId + "\"}");
+    }
+
     /** Sends the bytes in segments of the size given, each after the pause, and waits for each segment's ack. */
     public long sendInSegments(byte[] bytes, int from, int to, int segmentBytes, Duration pause)
             throws InterruptedException {

@@ -3,6 +3,7 @@ package org.replycast.gateway;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,8 +73,8 @@ final class GatewaySession {
     private long offset;
     private Instant outcomeDeadline;
     private ScheduledFuture<?> poll;
-    // One segment as its frames arrive: never more than a segment's bytes are kept.
-    private final ByteBuffer segment = ByteBuffer.allocate(UplinkService.SEGMENT_BYTES);
+    // The parts of a segment that arrives in several frames, only while it does, never more than a segment's bytes.
+    private ByteArrayOutputStream pending;
     private long oversizeBytes;
 
     /**
@@ -93,13 +94,11 @@ final class GatewaySession {
         this.outcomePatience = outcomePatience;
     }
 
-    /** Refuses a connection whose token names no connected call; true when it may go on. */
-    synchronized boolean opened() {
+    /** Refuses and closes a connection whose token names no connected call. */
+    synchronized void opened() {
         if (call.get().isEmpty()) {
             callGone();
-            return false;
         }
-        return true;
     }
 
     /** A text message: a command. */
@@ -126,19 +125,28 @@ final class GatewaySession {
 
     /** A part of a binary message, one segment of the media; the last part completes it. */
     synchronized void binary(ByteBuffer part, boolean last) {
-        if (oversizeBytes > 0 || part.remaining() > segment.remaining()) {
-            oversizeBytes += segment.position() + part.remaining();
-            segment.clear();
+        int buffered = pending == null ? 0 : pending.size();
+        byte[] whole = null;
+        if (oversizeBytes > 0 || buffered + part.remaining() > UplinkService.SEGMENT_BYTES) {
+            oversizeBytes += buffered + part.remaining();
+            pending = null;
+        } else if (last && pending == null) {
+            whole = bytesOf(part);
         } else {
-            segment.put(part);
+            if (pending == null) {
+                pending = new ByteArrayOutputStream();
+            }
+            pending.writeBytes(bytesOf(part));
+            if (last) {
+                whole = pending.toByteArray();
+                pending = null;
+            }
         }
         if (!last) {
             return;
         }
         long oversize = oversizeBytes;
         oversizeBytes = 0;
-        int length = segment.position();
-        segment.clear();
         if (state == State.IDLE) {
             error(NOT_STARTED, "Send a start signal before the segments.");
         } else if (state == State.ENDED || state == State.DONE) {
@@ -150,7 +158,7 @@ final class GatewaySession {
                 uplinks.abort(uplink.messageId(), MessageRejection.FRAME_TOO_LARGE, reason);
                 refused(MessageRejection.FRAME_TOO_LARGE.code(), reason);
             } else {
-                append(length);
+                append(whole);
             }
         }
     }
@@ -206,9 +214,9 @@ final class GatewaySession {
                 .toString());
     }
 
-    private void append(int length) {
+    private void append(byte[] segment) {
         try {
-            offset = uplinks.append(uplink, offset, segment.array(), 0, length);
+            offset = uplinks.append(uplink, offset, segment, 0, segment.length);
         } catch (UplinkRefusal refusal) {
             refused(refusal.code(), refusal.detail());
             return;
@@ -302,6 +310,12 @@ final class GatewaySession {
     private void refused(String code, String detail) {
         error(code, detail);
         state = State.DONE;
+    }
+
+    private static byte[] bytesOf(ByteBuffer part) {
+        byte[] bytes = new byte[part.remaining()];
+        part.get(bytes);
+        return bytes;
     }
 
     private boolean stillConnected() {

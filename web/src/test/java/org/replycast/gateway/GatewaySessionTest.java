@@ -119,6 +119,16 @@ class GatewaySessionTest {
     }
 
     @Test
+    void aSegmentInSeveralFramesIsOneSegment() {
+        session.text("{\"type\":\"start\",\"contentType\":\"video/webm\"}");
+        session.binary(ByteBuffer.allocate(600), false);
+        session.binary(ByteBuffer.allocate(400), true);
+        assertEquals("ack", last().getString("type"));
+        assertEquals(1000, last().getInt("offset"));
+        assertEquals("append 0+1000", uplinks.calls.get(uplinks.calls.size() - 1));
+    }
+
+    @Test
     void aRefusalOfTheUplinkServiceIsAnErrorWithItsCode() {
         session.text("{\"type\":\"start\",\"contentType\":\"video/webm\"}");
         uplinks.refuseNext = new UplinkRefusal(MessageRejection.TOO_LARGE, "too large");
@@ -141,6 +151,14 @@ class GatewaySessionTest {
         assertError("not-found");
         assertEquals(1, closes.size());
         assertEquals("suspend", uplinks.calls.get(uplinks.calls.size() - 1));
+    }
+
+    @Test
+    void aConnectionWhoseTokenNamesNoConnectedCallIsRefusedAndClosed() {
+        call.set(Optional.empty());
+        session.opened();
+        assertError("not-found");
+        assertEquals(1, closes.size());
     }
 
     @Test
