@@ -49,6 +49,10 @@ public class MessageRepository {
         entityManager.remove(message);
     }
 
+    public void flush() {
+        entityManager.flush();
+    }
+
     /**
      * The channel's finished messages (stored, rejected, or given up for good: none that a sender may still
      * continue) created before the cutoff, oldest first: what its retention removes.
