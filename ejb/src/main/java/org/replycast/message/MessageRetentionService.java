@@ -78,7 +78,7 @@ public class MessageRetentionService {
 
     /** The next batch of the terminal's stored messages, the earliest stored first. */
     public List<Message> earliestStored(String terminalId, int limit) {
-        return messages.findOldestStoredBySender(terminalId, limit);
+        return messages.findEarliestStoredBySender(terminalId, limit);
     }
 
     /**

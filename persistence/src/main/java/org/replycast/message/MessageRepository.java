@@ -90,7 +90,7 @@ public class MessageRepository {
     }
 
     /** The terminal's stored messages, the earliest stored first: what its quota removes first. */
-    public List<Message> findOldestStoredBySender(String senderTerminalId, int limit) {
+    public List<Message> findEarliestStoredBySender(String senderTerminalId, int limit) {
         return entityManager
                 .createQuery(
                         "select m from Message m where m.senderTerminalId = :sender and m.state = :stored"

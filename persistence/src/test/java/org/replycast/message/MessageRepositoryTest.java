@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.replycast.call.Call;
 import org.replycast.persistence.TestDatabase;
+import org.replycast.terminal.Terminal;
 
 /** Messages are stored with their states and found by id, by sender and by channel and moderation. */
 class MessageRepositoryTest {
@@ -237,8 +238,7 @@ class MessageRepositoryTest {
     @Test
     void quotaSeesStoredBytesPerSenderWithItsQuotaAndTheEarliestStoredFirst() {
         String other = createTerminal();
-        inTransaction(
-                em -> em.find(org.replycast.terminal.Terminal.class, other).setQuotaBytes(15L));
+        inTransaction(em -> em.find(Terminal.class, other).setQuotaBytes(15L));
         Message second = stored(sender, T0.plusSeconds(5), 20);
         Message first = stored(sender, T0, 10);
         stored(other, T0, 7);
@@ -251,7 +251,7 @@ class MessageRepositoryTest {
         assertTrue(usage.contains(new StoredBytes(other, 15, 15L)), usage.toString());
         assertEquals(
                 List.of(first.getMessageId(), second.getMessageId()),
-                fromTransaction(em -> new MessageRepository(em).findOldestStoredBySender(sender, 10)).stream()
+                fromTransaction(em -> new MessageRepository(em).findEarliestStoredBySender(sender, 10)).stream()
                         .map(Message::getMessageId)
                         .toList());
     }
