@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What an administrator changes on a channel, as a PATCH sends it: a null field is left as it is. {@code
- * place}, {@code forwardUrl} and {@code ladder} (back to the server's default) may also be cleared, so they
+ * place}, {@code forwardUrl}, {@code ladder} (back to the server's default) and {@code retentionDays} (keep
+ * messages for ever) may also be cleared, so they
  * are {@link Optional}s that are empty to clear. {@code titleFilter} replaces the whole filter; an empty list
  * clears it.
  */
@@ -22,4 +23,5 @@ public record ChannelChanges(
         Optional<String> forwardUrl,
         Boolean captureEnabled,
         Optional<String> ladder,
-        List<String> titleFilter) {}
+        List<String> titleFilter,
+        Optional<Integer> retentionDays) {}

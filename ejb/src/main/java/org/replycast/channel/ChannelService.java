@@ -192,6 +192,7 @@ public class ChannelService {
                         channel.setLadder(ladder.map(ChannelService::encodable).orElse(null)),
                 changed);
         change("titleFilter", changes.titleFilter(), channel::setTitleFilter, changed);
+        change("retentionDays", changes.retentionDays(), days -> channel.setRetentionDays(days.orElse(null)), changed);
         return changed;
     }
 

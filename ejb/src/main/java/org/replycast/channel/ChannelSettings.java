@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What an administrator sets on a channel. On creation {@code channelId}, {@code name} and {@code
- * timeZone} are required; every other field left null keeps the channel's default.
+ * timeZone} are required; every other field left null keeps the channel's default ({@code retentionDays}
+ * null: its messages are kept for ever).
  */
 public record ChannelSettings(
         String channelId,
@@ -21,7 +22,8 @@ public record ChannelSettings(
         String forwardUrl,
         Boolean captureEnabled,
         String ladder,
-        List<String> titleFilter) {
+        List<String> titleFilter,
+        Integer retentionDays) {
 
     /** The settings that a new channel may leave at their defaults, as changes to it. */
     ChannelChanges optionalSettings() {
@@ -38,6 +40,7 @@ public record ChannelSettings(
                 Optional.ofNullable(forwardUrl),
                 captureEnabled,
                 Optional.ofNullable(ladder),
-                titleFilter);
+                titleFilter,
+                Optional.ofNullable(retentionDays));
     }
 }

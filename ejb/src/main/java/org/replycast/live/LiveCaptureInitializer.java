@@ -52,6 +52,7 @@ public class LiveCaptureInitializer {
                             null,
                             null,
                             null,
+                            null,
                             null),
                     "replycast");
             LOG.info("fresh install: channel demo created on the test source");

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,9 +20,9 @@ import org.replycast.data.DataDirectory;
 
 /**
  * The files of reply messages in the data directory: {@code messages/<channelId>/<messageId>.part} while a
- * message is received, renamed to {@code <messageId>.media} once stored. Every write is forced to the disk
- * before it returns, and so is every new or renamed name, so that what the database says is there survives a
- * crash. Paths are kept relative to the data directory, which may be a volume shared by several nodes.
+ * message is received, renamed to {@code <messageId>.media} once stored, all removed with the message. Every
+ * write is forced to the disk before it returns, and so is every new or renamed name, so that what the database
+ * says is there survives a crash. Paths are kept relative to the data directory, which may be a volume shared by several nodes.
  */
 @ApplicationScoped
 public class MessageFiles {
@@ -106,6 +107,28 @@ public class MessageFiles {
     /** Removes the file, if it is there. */
     public void delete(String relative) throws IOException {
         Files.deleteIfExists(resolve(relative));
+    }
+
+    /**
+     * Removes every file of the message, {@code messages/<channelId>/<messageId>.*} (the part, the stored bytes
+     * and any copies made of them), and forces the folder, so that no removed name comes back after a crash.
+     */
+    public void deleteAll(String channelId, String messageId) throws IOException {
+        Path folder = resolve(FOLDER + "/" + channelId);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = messageId + ".";
+        // Exactly one extension after the id: ids may hold dots, and another message's id may begin with this one.
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, file -> {
+            String name = file.getFileName().toString();
+            return name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0;
+        })) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+        forceFolder(folder);
     }
 
     private static void forceFolder(Path folder) throws IOException {

@@ -12,6 +12,8 @@
  * message's row ({@code find}), which any node can read. {@link org.replycast.message.MessageScheduler} gives up a
  * reply whose sender stayed away for {@code replycast.messages.incomplete-after}; {@link
  * org.replycast.message.MessageService} serves a terminal its own stored messages; every committed state change
- * is announced on the topic {@code MessageEvents} ({@link org.replycast.message.MessageEventPublisher}).
+ * is announced on the topic {@code MessageEvents} ({@link org.replycast.message.MessageEventPublisher}). {@link
+ * org.replycast.message.MessageRetentionScheduler} removes messages past their channel's retention and a
+ * terminal's earliest stored ones over its quota ({@link org.replycast.message.RetentionPolicy}).
  */
 package org.replycast.message;

@@ -53,6 +53,7 @@ public class TerminalService {
                     new Terminal(registration.terminalId(), registration.displayName(), secret.ciphertext());
             registered.setAutoAnswerSeconds(registration.autoAnswerSeconds());
             registered.setSchedule(registration.schedule());
+            registered.setQuotaBytes(registration.quotaBytes());
             return registered;
         });
         String terminalId = terminal.getTerminalId();
@@ -113,6 +114,10 @@ public class TerminalService {
             if (changes.schedule() != null) {
                 terminal.setSchedule(changes.schedule());
                 changed.add("schedule");
+            }
+            if (changes.quotaBytes() != null) {
+                terminal.setQuotaBytes(changes.quotaBytes().orElse(null));
+                changed.add("quotaBytes");
             }
         });
         boolean enabling = Boolean.TRUE.equals(changes.enabled()) && !terminal.isEnabled();

@@ -9,5 +9,7 @@ public enum AuditKind {
     /** An administrator changed a terminal or a channel. */
     ADMINISTRATION,
     /** A moderator approved or rejected a message. */
-    MODERATION
+    MODERATION,
+    /** The server removed a message because its channel's retention or its sender's quota ran out. */
+    RETENTION
 }

@@ -28,9 +28,9 @@ import org.replycast.persistence.VersionedEntity;
 
 /**
  * A camera and microphone at a place, distributed live to the terminals that call it: its source, time
- * zone, limits for calls and reply messages, moderation with its title filter, forwarding URL and secret, and
- * distribution status. A removed
- * channel keeps its row for the history of its calls and messages, but is found by no lookup.
+ * zone, limits for calls and reply messages, how long its messages are kept, moderation with its title
+ * filter, forwarding URL and secret, and distribution status. A removed channel keeps its row for the
+ * history of its calls and messages, but is found by no lookup.
  */
 @Entity
 @Table(name = "channel")
@@ -70,6 +70,9 @@ public class Channel extends VersionedEntity {
 
     @Column(name = "max_message_seconds", nullable = false)
     private int maxMessageSeconds;
+
+    @Column(name = "retention_days")
+    private Integer retentionDays;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "moderation", nullable = false, length = 16)
@@ -213,6 +216,21 @@ public class Channel extends VersionedEntity {
 
     public void setMaxMessageSeconds(int maxMessageSeconds) {
         this.maxMessageSeconds = (int) positive("maxMessageSeconds", maxMessageSeconds);
+    }
+
+    /**
+     * Days a message of the channel is kept after it was created, or null to keep it for ever; 0 removes every
+     * finished message at the next retention pass.
+     */
+    public Integer getRetentionDays() {
+        return retentionDays;
+    }
+
+    public void setRetentionDays(Integer retentionDays) {
+        if (retentionDays != null && retentionDays < 0) {
+            throw new IllegalArgumentException("retentionDays must not be negative");
+        }
+        this.retentionDays = retentionDays;
     }
 
     public ModerationMode getModeration() {

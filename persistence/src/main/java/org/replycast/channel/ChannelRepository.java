@@ -70,6 +70,14 @@ public class ChannelRepository {
     }
 
     /** The channels, not removed, that are to be captured, ordered by id. */
+    /** The channels that keep their messages for a limited time, removed ones too (their messages age alike). */
+    public List<Channel> findWithRetention() {
+        return entityManager
+                .createQuery(
+                        "select c from Channel c where c.retentionDays is not null order by c.channelId", Channel.class)
+                .getResultList();
+    }
+
     public List<Channel> findCaptured() {
         return entityManager
                 .createQuery(

@@ -73,4 +73,12 @@ public class ForwardingDeliveryRepository {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** Removes the message's deliveries, sent or not, as when the message itself is removed. */
+    public void deleteByMessage(String messageId) {
+        entityManager
+                .createQuery("delete from ForwardingDelivery d where d.messageId = :messageId")
+                .setParameter("messageId", messageId)
+                .executeUpdate();
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Finds and stores {@link Message}s: by id, by sender (a terminal's own messages) and by channel and
- * moderation (what a display page may play). A CDI bean in the server, or built on a given {@link
+ * Finds, stores and removes {@link Message}s: by id, by sender (a terminal's own messages), by channel and
+ * moderation (what a display page may play), and what retention and quotas remove. A CDI bean in the server, or built on a given {@link
  * EntityManager} elsewhere; transactions belong to the caller.
  */
 @ApplicationScoped
@@ -42,6 +43,63 @@ public class MessageRepository {
 
     public void persist(Message message) {
         entityManager.persist(message);
+    }
+
+    public void remove(Message message) {
+        entityManager.remove(message);
+    }
+
+    public void flush() {
+        entityManager.flush();
+    }
+
+    /**
+     * The channel's finished messages (stored, rejected, or given up for good: none that a sender may still
+     * continue) created before the cutoff, oldest first: what its retention removes.
+     */
+    public List<Message> findFinishedCreatedBefore(String channelId, Instant cutoff, int limit) {
+        return entityManager
+                .createQuery(
+                        "select m from Message m where m.channelId = :channelId and m.createdAt < :cutoff"
+                                + " and (m.state in (:stored, :rejected) or (m.state = :incomplete and m.expiredAt is not null))"
+                                + " order by m.createdAt, m.messageId",
+                        Message.class)
+                .setParameter("channelId", channelId)
+                .setParameter("cutoff", cutoff)
+                .setParameter("stored", MessageState.STORED)
+                .setParameter("rejected", MessageState.REJECTED)
+                .setParameter("incomplete", MessageState.INCOMPLETE)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Each sender's stored bytes with the quota of its own terminal (null when it has none), for the senders
+     * that have stored messages, in terminal id order.
+     */
+    public List<StoredBytes> storedBytesBySender() {
+        return entityManager
+                .createQuery(
+                        "select new org.replycast.message.StoredBytes(m.senderTerminalId, sum(m.bytes), t.quotaBytes)"
+                                + " from Message m join Terminal t on t.terminalId = m.senderTerminalId"
+                                + " where m.state = :stored group by m.senderTerminalId, t.quotaBytes"
+                                + " order by m.senderTerminalId",
+                        StoredBytes.class)
+                .setParameter("stored", MessageState.STORED)
+                .getResultList();
+    }
+
+    /** The terminal's stored messages, the earliest stored first: what its quota removes first. */
+    public List<Message> findEarliestStoredBySender(String senderTerminalId, int limit) {
+        return entityManager
+                .createQuery(
+                        "select m from Message m where m.senderTerminalId = :sender and m.state = :stored"
+                                + " order by m.storedAt, m.messageId",
+                        Message.class)
+                .setParameter("sender", senderTerminalId)
+                .setParameter("stored", MessageState.STORED)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** The terminal's own messages, oldest first. */

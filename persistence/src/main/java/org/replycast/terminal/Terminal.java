@@ -24,8 +24,9 @@ import org.replycast.persistence.VersionedEntity;
 /**
  * A registered terminal: its identification number, a display name, its secret as ciphertext (encrypted
  * and decrypted by the authentication service, never here), whether it is enabled, when it may start a
- * distribution, and whether it answers calls on its own. A removed terminal keeps its row for the history of
- * its calls and messages, but has no secret left and is found by no lookup.
+ * distribution, whether it answers calls on its own, and how many bytes of stored replies it may keep. A
+ * removed terminal keeps its row for the history of its calls and messages, but has no secret left and is
+ * found by no lookup.
  */
 @Entity
 @Table(name = "terminal")
@@ -53,6 +54,9 @@ public class Terminal extends VersionedEntity {
 
     @Column(name = "auto_answer_seconds")
     private Integer autoAnswerSeconds;
+
+    @Column(name = "quota_bytes")
+    private Long quotaBytes;
 
     // Eager: the schedule is read on every call start, and a terminal has only a few entries.
     @ElementCollection(fetch = FetchType.EAGER)
@@ -126,6 +130,21 @@ public class Terminal extends VersionedEntity {
             throw new IllegalArgumentException("autoAnswerSeconds must not be negative");
         }
         this.autoAnswerSeconds = autoAnswerSeconds;
+    }
+
+    /**
+     * How many bytes of stored reply messages the terminal may keep before its oldest are removed, or null for
+     * the server's default.
+     */
+    public Long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    public void setQuotaBytes(Long quotaBytes) {
+        if (quotaBytes != null && quotaBytes <= 0) {
+            throw new IllegalArgumentException("quotaBytes must be positive");
+        }
+        this.quotaBytes = quotaBytes;
     }
 
     /** When the terminal may start a distribution; {@link AccessSchedule#ALWAYS} when it has no schedule. */

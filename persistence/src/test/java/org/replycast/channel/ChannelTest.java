@@ -114,6 +114,22 @@ class ChannelTest {
         assertNamed("moderation", () -> channel().setModeration(null));
     }
 
+    @Test
+    void retentionIsNoneOrDaysFromZero() {
+        Channel channel = channel();
+        assertNull(channel.getRetentionDays());
+
+        channel.setRetentionDays(30);
+        assertEquals(30, channel.getRetentionDays());
+        channel.setRetentionDays(0);
+        assertEquals(0, channel.getRetentionDays());
+        assertNamed("retentionDays", () -> channel.setRetentionDays(-1));
+        assertEquals(0, channel.getRetentionDays());
+
+        channel.setRetentionDays(null);
+        assertNull(channel.getRetentionDays());
+    }
+
     private static void assertNamed(String field, Executable executable) {
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, executable);
         assertTrue(thrown.getMessage().startsWith(field + " "), thrown.getMessage());

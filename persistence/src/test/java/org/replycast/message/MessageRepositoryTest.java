@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.replycast.call.Call;
 import org.replycast.persistence.TestDatabase;
+import org.replycast.terminal.Terminal;
 
 /** Messages are stored with their states and found by id, by sender and by channel and moderation. */
 class MessageRepositoryTest {
@@ -199,5 +200,59 @@ class MessageRepositoryTest {
         assertEquals(List.of(earlier.getMessageId(), later.getMessageId()), page);
         assertEquals(2, count);
         assertEquals(1, second.size());
+    }
+
+    private Message stored(String from, Instant createdAt, long bytes) {
+        Message message = newMessage(from, createdAt);
+        message.append(bytes);
+        message.store(bytes, SHA256, null, createdAt.plusSeconds(10));
+        persisted(message);
+        return message;
+    }
+
+    @Test
+    void retentionFindsFinishedMessagesCreatedBeforeTheCutoffOldestFirst() {
+        String older = stored(sender, T0, 10).getMessageId();
+        Message rejected = newMessage(sender, T0.plusSeconds(1));
+        rejected.reject("No audio or video.");
+        persisted(rejected);
+        Message givenUp = newMessage(sender, T0.plusSeconds(2));
+        givenUp.expire(T0.plusSeconds(60));
+        persisted(givenUp);
+        persisted(newMessage(sender, T0.plusSeconds(3))); // receiving: never
+        Message resumable = newMessage(sender, T0.plusSeconds(4));
+        resumable.markIncomplete();
+        persisted(resumable); // may still be resumed: never
+        stored(sender, T0.plusSeconds(100), 10); // after the cutoff
+
+        List<String> found =
+                fromTransaction(em ->
+                                new MessageRepository(em).findFinishedCreatedBefore(channelId, T0.plusSeconds(50), 10))
+                        .stream()
+                        .map(Message::getMessageId)
+                        .toList();
+
+        assertEquals(List.of(older, rejected.getMessageId(), givenUp.getMessageId()), found);
+    }
+
+    @Test
+    void quotaSeesStoredBytesPerSenderWithItsQuotaAndTheEarliestStoredFirst() {
+        String other = createTerminal();
+        inTransaction(em -> em.find(Terminal.class, other).setQuotaBytes(15L));
+        Message second = stored(sender, T0.plusSeconds(5), 20);
+        Message first = stored(sender, T0, 10);
+        stored(other, T0, 7);
+        stored(other, T0, 8);
+        persisted(newMessage(sender, T0)); // receiving: not counted
+
+        List<StoredBytes> usage = fromTransaction(em -> new MessageRepository(em).storedBytesBySender());
+
+        assertTrue(usage.contains(new StoredBytes(sender, 30, null)), usage.toString());
+        assertTrue(usage.contains(new StoredBytes(other, 15, 15L)), usage.toString());
+        assertEquals(
+                List.of(first.getMessageId(), second.getMessageId()),
+                fromTransaction(em -> new MessageRepository(em).findEarliestStoredBySender(sender, 10)).stream()
+                        .map(Message::getMessageId)
+                        .toList());
     }
 }

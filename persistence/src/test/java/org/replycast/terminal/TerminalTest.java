@@ -75,4 +75,20 @@ class TerminalTest {
         assertFalse(terminal.isEnabled());
         assertEquals(5, terminal.getAutoAnswerSeconds());
     }
+
+    @Test
+    void quotaIsPositiveOrTheServersDefault() {
+        Terminal terminal = new Terminal("T-1001", "Tablet", "c2VjcmV0");
+        assertNull(terminal.getQuotaBytes());
+
+        terminal.setQuotaBytes(1_000_000L);
+        assertEquals(1_000_000L, terminal.getQuotaBytes());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> terminal.setQuotaBytes(0L))
+                .getMessage()
+                .startsWith("quotaBytes "));
+        assertEquals(1_000_000L, terminal.getQuotaBytes());
+
+        terminal.setQuotaBytes(null);
+        assertNull(terminal.getQuotaBytes());
+    }
 }

@@ -51,7 +51,8 @@ public class AdminChannelsResource {
         "forwardUrl",
         "captureEnabled",
         "ladder",
-        "titleFilter"
+        "titleFilter",
+        "retentionDays"
     };
 
     private static final String[] CREATION =
@@ -89,7 +90,8 @@ public class AdminChannelsResource {
             summary = "Create a channel",
             description = "channelId, name and timeZone are required; the others default (source test, the"
                     + " default limits, moderation AUTO, no place, no forwarding, captured with the server's default"
-                    + " ladder, no title filter). titleFilter: words or phrases that keep a title from automatic"
+                    + " ladder, no title filter, messages kept for ever). retentionDays: days a message is kept after"
+                    + " it was created (0: finished messages go at the next retention pass). titleFilter: words or phrases that keep a title from automatic"
                     + " approval. The answer has forwardSecret, which signs the channel's webhooks, only here. source: test, a file path, rtsp://, rtmp:// or srt:// URL, or"
                     + " v4l2:/dev/videoN[,alsa:DEVICE]; ladder: such as 1280x720@2500k,640x360@800k."
                     + " Unknown fields are refused.")
@@ -123,7 +125,8 @@ public class AdminChannelsResource {
                 json.string("forwardUrl"),
                 json.bool("captureEnabled"),
                 json.string("ladder"),
-                json.strings("titleFilter"));
+                json.strings("titleFilter"),
+                json.integer("retentionDays"));
         CreatedChannel created = channelService.create(settings, actor());
         return Response.created(uriInfo.getAbsolutePathBuilder()
                         .path(created.channel().getChannelId())
@@ -138,7 +141,7 @@ public class AdminChannelsResource {
     @Operation(
             summary = "Change a channel (JSON merge patch)",
             description = "Any field of the creation but channelId; fields left out stay as they are. place,"
-                    + " forwardUrl and ladder null clear them (ladder back to the server's default); the other fields may not be null. Unknown fields are refused,"
+                    + " forwardUrl, ladder and retentionDays null clear them (retentionDays: messages kept for ever) (ladder back to the server's default); the other fields may not be null. Unknown fields are refused,"
                     + " and a refused patch changes nothing.")
     @RequestBody(
             required = true,
@@ -177,7 +180,8 @@ public class AdminChannelsResource {
                 json.clearable("forwardUrl", json::string),
                 json.bool("captureEnabled"),
                 json.clearable("ladder", json::string),
-                json.strings("titleFilter"));
+                json.strings("titleFilter"),
+                json.clearable("retentionDays", json::integer));
         return AdminChannelView.of(channelService.update(channelId, changes, actor()));
     }
 

@@ -13,6 +13,11 @@ public record AdminTerminalView(
         boolean enabled,
         Integer autoAnswerSeconds,
         ScheduleView schedule,
+        @Schema(
+                        description =
+                                "Bytes of stored replies the terminal keeps before its oldest are removed; null: the"
+                                        + " server's default (replycast.messages.terminal-quota-bytes)")
+                Long quotaBytes,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Raised by every change; tells a client whether the terminal changed since it looked")
@@ -35,6 +40,7 @@ public record AdminTerminalView(
                 terminal.isEnabled(),
                 terminal.getAutoAnswerSeconds(),
                 ScheduleView.of(terminal.getSchedule()),
+                terminal.getQuotaBytes(),
                 terminal.getCreatedAt(),
                 terminal.getUpdatedAt(),
                 terminal.getVersion(),

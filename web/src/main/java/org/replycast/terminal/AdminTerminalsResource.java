@@ -81,7 +81,13 @@ public class AdminTerminalsResource {
                                                         name = "schedule",
                                                         implementation = ScheduleView.class,
                                                         nullable = true,
-                                                        description = "null: the terminal may start at any time")
+                                                        description = "null: the terminal may start at any time"),
+                                                @SchemaProperty(
+                                                        name = "quotaBytes",
+                                                        type = SchemaType.INTEGER,
+                                                        minimum = "1",
+                                                        nullable = true,
+                                                        description = "null: the server's default quota")
                                             })))
     @APIResponse(
             responseCode = "201",
@@ -92,12 +98,13 @@ public class AdminTerminalsResource {
     @APIResponse(responseCode = "403", description = "forbidden: the token has no role admin")
     @APIResponse(responseCode = "409", description = "conflict: the terminal id is taken, by a removed terminal too")
     public Response register(InputStream body, @Context UriInfo uriInfo) {
-        JsonBody json = JsonBody.read(body, "terminalId", "displayName", "autoAnswerSeconds", "schedule");
+        JsonBody json = JsonBody.read(body, "terminalId", "displayName", "autoAnswerSeconds", "schedule", "quotaBytes");
         TerminalRegistration registration = new TerminalRegistration(
                 json.string("terminalId"),
                 json.string("displayName"),
                 json.integer("autoAnswerSeconds"),
-                ScheduleView.read(json, "schedule"));
+                ScheduleView.read(json, "schedule"),
+                json.longInteger("quotaBytes"));
         RegisteredTerminal registered = terminalService.register(registration, actor());
         return Response.created(uriInfo.getAbsolutePathBuilder()
                         .path(registered.terminal().getTerminalId())
@@ -159,7 +166,7 @@ public class AdminTerminalsResource {
     @Operation(
             summary = "Change a terminal (JSON merge patch)",
             description = "Fields left out stay as they are. autoAnswerSeconds null clears it; schedule is replaced"
-                    + " whole, null clears it; enabled false disables the terminal and ends its calls."
+                    + " whole, null clears it; quotaBytes null goes back to the server's default; enabled false disables the terminal and ends its calls."
                     + " Unknown fields are refused, and a refused patch changes nothing.")
     @RequestBody(
             required = true,
@@ -184,6 +191,12 @@ public class AdminTerminalsResource {
                                                         name = "schedule",
                                                         implementation = ScheduleView.class,
                                                         nullable = true),
+                                                @SchemaProperty(
+                                                        name = "quotaBytes",
+                                                        type = SchemaType.INTEGER,
+                                                        minimum = "1",
+                                                        nullable = true,
+                                                        description = "null: the server's default quota"),
                                                 @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN)
                                             })))
     @APIResponse(
@@ -195,13 +208,14 @@ public class AdminTerminalsResource {
     @APIResponse(responseCode = "403", description = "forbidden: the token has no role admin")
     @APIResponse(responseCode = "404", description = "not-found: no such terminal, or it was removed")
     public AdminTerminalView update(@PathParam("terminalId") String terminalId, InputStream body) {
-        JsonBody json = JsonBody.read(body, "displayName", "autoAnswerSeconds", "schedule", "enabled");
+        JsonBody json = JsonBody.read(body, "displayName", "autoAnswerSeconds", "schedule", "enabled", "quotaBytes");
         json.refuseNull("displayName", "enabled");
         TerminalChanges changes = new TerminalChanges(
                 json.string("displayName"),
                 json.clearable("autoAnswerSeconds", json::integer),
                 ScheduleView.read(json, "schedule"),
-                json.bool("enabled"));
+                json.bool("enabled"),
+                json.clearable("quotaBytes", json::longInteger));
         return AdminTerminalView.of(terminalService.update(terminalId, changes, actor()));
     }
 
