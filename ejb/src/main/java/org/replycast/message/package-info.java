@@ -12,6 +12,9 @@
  * message's row ({@code find}), which any node can read. {@link org.replycast.message.MessageScheduler} gives up a
  * reply whose sender stayed away for {@code replycast.messages.incomplete-after}; {@link
  * org.replycast.message.MessageService} serves a terminal its own stored messages; every committed state change
- * is announced on the topic {@code MessageEvents} ({@link org.replycast.message.MessageEventPublisher}).
+ * is announced on the topic {@code MessageEvents} ({@link org.replycast.message.MessageEventPublisher}). A stored
+ * reply gets a job on the queue {@code MediaJobs} in the transaction that stores it ({@link
+ * org.replycast.message.MediaJobPublisher}); {@link org.replycast.message.DisplayCopyService}, called by its
+ * consumer, makes the reply's playable copy and thumbnail beside the untouched original.
  */
 package org.replycast.message;

@@ -11,13 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.replycast.api.ByteRange;
 import org.replycast.api.FileBody;
@@ -72,30 +68,7 @@ public class MessagesResource {
         Response.ResponseBuilder response = Response.ok()
                 .type(message.getContentType())
                 .tag(message.getSha256())
-                .header("Accept-Ranges", "bytes")
                 .header("Cache-Control", "private, max-age=31536000, immutable");
-        long first = 0;
-        long count = length;
-        if (selected instanceof ByteRange.Unsatisfiable unsatisfiable) {
-            return response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header("Content-Range", unsatisfiable.contentRange(length))
-                    .header(HttpHeaders.CONTENT_LENGTH, 0)
-                    .entity(null)
-                    .build();
-        }
-        if (selected instanceof ByteRange.Part part) {
-            response.status(Response.Status.PARTIAL_CONTENT).header("Content-Range", part.contentRange(length));
-            first = part.first();
-            count = part.length();
-        }
-        response.header(HttpHeaders.CONTENT_LENGTH, count);
-        long from = first;
-        long bytes = count;
-        StreamingOutput body = out -> {
-            try (FileChannel channel = FileChannel.open(media.file(), StandardOpenOption.READ)) {
-                FileBody.copy(channel, from, bytes, out);
-            }
-        };
-        return response.entity(body).build();
+        return FileBody.ranged(response, media.file(), length, selected);
     }
 }
