@@ -61,16 +61,21 @@ public class DisplayCopyService {
         }
         String playable = files.playableOf(message.getChannelId(), messageId);
         String thumbnail = files.thumbnailOf(message.getChannelId(), messageId);
-        new DisplayCopy(new FfmpegInstallation(), timeout)
-                .make(
-                        files.resolve(message.getMediaPath()),
-                        hasVideo,
-                        files.resolve(playable),
-                        files.resolve(thumbnail));
+        try {
+            new DisplayCopy(new FfmpegInstallation(), timeout)
+                    .make(
+                            files.resolve(message.getMediaPath()),
+                            hasVideo,
+                            files.resolve(playable),
+                            files.resolve(thumbnail));
+        } catch (IOException failed) {
+            // The container logs the failure; the message id and the time spent say which job and how far.
+            throw new IOException(
+                    "message " + messageId + ": display copy failed after " + millisSince(started) + " ms", failed);
+        }
         storage.recordDisplayCopy(messageId, playable, thumbnail, hasVideo);
-        long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "message " + messageId + " display copy made (" + (hasVideo ? "video" : "audio only") + ") in "
-                + millis + " ms");
+                + millisSince(started) + " ms");
     }
 
     /**
@@ -93,6 +98,10 @@ public class DisplayCopyService {
         }
         String contentType = thumbnail ? "image/jpeg" : message.getHasVideo() ? "video/mp4" : "audio/mp4";
         return new Copy(file, contentType);
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /** A file of the display copy and its content type. */

@@ -104,7 +104,9 @@ class DisplayCopyServiceTest {
     void aJobThatFailsThrowsAndRecordsNothing() throws Exception {
         Files.write(dataDirectory.resolve("messages/hall-1/m-1.media"), new byte[] {1, 2, 3});
 
-        assertThrows(IOException.class, () -> copies.make("m-1", false));
+        IOException failed = assertThrows(IOException.class, () -> copies.make("m-1", false));
+
+        assertTrue(failed.getMessage().startsWith("message m-1: display copy failed after "), failed.getMessage());
 
         assertFalse(message.hasDisplayCopy());
         assertFalse(Files.exists(dataDirectory.resolve("messages/hall-1/m-1.mp4")));

@@ -30,12 +30,11 @@ import org.replycast.media.ProbedMedia;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.GatewayClient;
 import org.replycast.testing.KeycloakServer;
+import org.replycast.testing.ReplyCall;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TerminalMessages;
-import org.replycast.testing.TerminalSigner;
 import org.replycast.testing.TestChannels;
 import org.replycast.testing.TestMedia;
-import org.replycast.testing.TestTerminals;
 
 /**
  * The media worker against the real EAR: a reply sent over the WebSocket gateway gets, through the queue
@@ -50,9 +49,7 @@ class MediaJobsIT {
     private static final Duration COPY_PATIENCE = Duration.ofMinutes(3);
 
     private final ApiClient api = new ApiClient();
-    private TerminalSigner terminal;
-    private String channelId;
-    private String uplinkUrl;
+    private ReplyCall call;
 
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
@@ -61,38 +58,18 @@ class MediaJobsIT {
 
     @BeforeEach
     void connectedCall() {
-        channelId = TestChannels.create(api, "\"captureEnabled\":false,\"maxMessageBytes\":4000000");
-        terminal = TestTerminals.register(api);
-        HttpResponse<String> call =
-                api.signed(terminal, "POST", "api/v1/calls", "{\"channelId\":\"" + channelId + "\"}");
-        assertEquals(201, call.statusCode(), call.body());
-        uplinkUrl = ApiClient.object(call).getString("uplinkUrl");
+        call = ReplyCall.open(api, "\"captureEnabled\":false,\"maxMessageBytes\":4000000");
     }
 
     @AfterEach
     void removeChannel() {
-        TestChannels.remove(api, channelId);
+        TestChannels.remove(api, call.channelId());
     }
 
     @Test
     void aVideoReplyGetsAFastStartH264AacCopyAndAThumbnailWhileTheOriginalStaysAsSent() throws Exception {
         // Matroska with MPEG-4 part 2 and MP2: nothing a browser plays, so the copy must transcode it.
-        byte[] original = TestMedia.make(
-                ".mkv",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440",
-                "-t",
-                "3",
-                "-c:v",
-                "mpeg4",
-                "-c:a",
-                "mp2");
+        byte[] original = TestMedia.testPicture(3, ".mkv", "-c:v", "mpeg4", "-c:a", "mp2");
         String messageId = send(original, "video/x-matroska");
 
         byte[] playable = awaitCopy(messageId, "playable", "video/mp4");
@@ -109,7 +86,7 @@ class MediaJobsIT {
                 part.headers().firstValue("Content-Range").orElse(""));
         assertEquals(100, part.body().length);
 
-        HttpResponse<byte[]> media = TerminalMessages.media(api, terminal, messageId, null);
+        HttpResponse<byte[]> media = TerminalMessages.media(api, call.terminal(), messageId, null);
         assertEquals(200, media.statusCode());
         assertArrayEquals(original, media.body(), "the original is byte for byte as sent");
     }
@@ -127,7 +104,7 @@ class MediaJobsIT {
         assertFastStart(playable);
         assertJpeg(download(messageId, "thumbnail", null));
         assertArrayEquals(
-                original, TerminalMessages.media(api, terminal, messageId, null).body());
+                original, TerminalMessages.media(api, call.terminal(), messageId, null).body());
     }
 
     @Test
@@ -145,7 +122,7 @@ class MediaJobsIT {
 
     /** Sends the whole reply over the WebSocket gateway and returns its id once it is stored. */
     private String send(byte[] bytes, String contentType) throws InterruptedException {
-        try (GatewayClient gateway = GatewayClient.connect(api, uplinkUrl)) {
+        try (GatewayClient gateway = GatewayClient.connect(api, call.uplinkUrl())) {
             String messageId = gateway.start(contentType, "Copy me");
             gateway.sendInSegments(bytes, 0, bytes.length, 256 * 1024, Duration.ZERO);
             gateway.end(TestMedia.sha256(bytes));

@@ -18,18 +18,9 @@ public final class TestMedia {
 
     /** An MP4 (H.264 and AAC) of the test picture and a tone, lasting the seconds given. */
     public static byte[] video(int seconds) throws IOException, InterruptedException {
-        return make(
+        return testPicture(
+                seconds,
                 ".mp4",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440",
-                "-t",
-                String.valueOf(seconds),
                 "-c:v",
                 "libx264",
                 "-preset",
@@ -40,6 +31,27 @@ public final class TestMedia {
                 "aac",
                 "-movflags",
                 "+faststart");
+    }
+
+    /**
+     * The test picture (320x240) and a tone, lasting the seconds given, in the container that the suffix names
+     * with the codecs (and options) given.
+     */
+    public static byte[] testPicture(int seconds, String suffix, String... codecs)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440",
+                "-t",
+                String.valueOf(seconds)));
+        arguments.addAll(List.of(codecs));
+        return make(suffix, arguments.toArray(String[]::new));
     }
 
     /**
