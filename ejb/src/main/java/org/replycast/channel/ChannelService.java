@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.replycast.audit.AuditKind;
 import org.replycast.audit.AuditLog;
+import org.replycast.auth.SecretCipher;
 import org.replycast.media.CaptureSource;
 import org.replycast.media.HlsLadder;
 import org.replycast.problem.EntityRules;
@@ -43,6 +44,9 @@ public class ChannelService {
     AuditLog auditLog;
 
     @Inject
+    SecretCipher secretCipher;
+
+    @Inject
     Event<ChannelRemoved> removed;
 
     @Inject
@@ -58,13 +62,15 @@ public class ChannelService {
     }
 
     /**
-     * Creates a channel with a fresh display key.
+     * Creates a channel with a fresh display key and forwarding secret; the secret is in the answer and
+     * nowhere else.
      *
      * @param actor the administrator's name, for the audit trail
      * @throws ProblemException {@code invalid} naming the field that breaks a rule, {@code conflict} when the
      *     channel id is taken, by a removed channel too
      */
-    public Channel create(ChannelSettings settings, String actor) {
+    public CreatedChannel create(ChannelSettings settings, String actor) {
+        SecretCipher.IssuedSecret forwardSecret = secretCipher.issueSecret();
         Channel channel = EntityRules.enforce(() -> {
             Channel created = new Channel(
                     settings.channelId(),
@@ -73,6 +79,7 @@ public class ChannelService {
                     settings.source() == null ? DEFAULT_SOURCE : capturable(settings.source()),
                     newDisplayKey());
             apply(settings.optionalSettings(), created);
+            created.setForwardSecretCiphertext(forwardSecret.ciphertext());
             return created;
         });
         if (channels.isIdTaken(channel.getChannelId())) {
@@ -91,7 +98,23 @@ public class ChannelService {
         // The source stays out of the trail and the log: a camera URL may carry its password.
         audit("channel-created", actor, channel.getChannelId());
         LOG.info(() -> "channel " + channel.getChannelId() + " created by " + actor);
-        return channel;
+        return new CreatedChannel(channel, forwardSecret.forTerminal());
+    }
+
+    /**
+     * Replaces the channel's forwarding secret, which signs its webhooks from now on (retries of earlier ones
+     * too), and answers the new one, shown only here.
+     *
+     * @throws ProblemException {@code not-found}
+     */
+    public String renewForwardSecret(String channelId, String actor) {
+        Channel channel = find(channelId);
+        SecretCipher.IssuedSecret secret = secretCipher.issueSecret();
+        channel.setForwardSecretCiphertext(secret.ciphertext());
+        channels.flush();
+        audit("channel-forward-secret", actor, channelId);
+        LOG.info(() -> "channel " + channelId + " has a new forwarding secret from " + actor);
+        return secret.forTerminal();
     }
 
     /** Tells whether this is a fresh install: no channel was ever created. */
@@ -168,6 +191,7 @@ public class ChannelService {
                 ladder ->
                         channel.setLadder(ladder.map(ChannelService::encodable).orElse(null)),
                 changed);
+        change("titleFilter", changes.titleFilter(), channel::setTitleFilter, changed);
         return changed;
     }
 

@@ -1,5 +1,6 @@
 package org.replycast.channel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,8 @@ public record ChannelSettings(
         ModerationMode moderation,
         String forwardUrl,
         Boolean captureEnabled,
-        String ladder) {
+        String ladder,
+        List<String> titleFilter) {
 
     /** The settings that a new channel may leave at their defaults, as changes to it. */
     ChannelChanges optionalSettings() {
@@ -35,6 +37,7 @@ public record ChannelSettings(
                 moderation,
                 Optional.ofNullable(forwardUrl),
                 captureEnabled,
-                Optional.ofNullable(ladder));
+                Optional.ofNullable(ladder),
+                titleFilter);
     }
 }

@@ -39,7 +39,20 @@ public class LiveCaptureInitializer {
         if (demoChannel && channelService.isFreshInstall()) {
             channelService.create(
                     new ChannelSettings(
-                            DEMO_CHANNEL, "Demo", null, "UTC", "test", null, null, null, null, null, null, null, null),
+                            DEMO_CHANNEL,
+                            "Demo",
+                            null,
+                            "UTC",
+                            "test",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
                     "replycast");
             LOG.info("fresh install: channel demo created on the test source");
         }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.replycast.testing.ProblemAssertions.assertProblem;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import org.replycast.testing.ApiClient;
 import org.replycast.testing.GatewayClient;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
+import org.replycast.testing.TerminalMessages;
 import org.replycast.testing.TerminalSigner;
 import org.replycast.testing.TestChannels;
 import org.replycast.testing.TestMedia;
@@ -110,20 +108,22 @@ class GatewayIT {
         long duration = message.getJsonNumber("durationMs").longValue();
         assertTrue(Math.abs(duration - VIDEO_SECONDS * 1000) < 300, "probed duration " + duration);
 
-        HttpResponse<byte[]> media = media(terminal, messageId, null);
+        HttpResponse<byte[]> media = TerminalMessages.media(api, terminal, messageId, null);
         assertEquals(200, media.statusCode());
         assertEquals("video/mp4", media.headers().firstValue("Content-Type").orElse(""));
         assertArrayEquals(video, media.body(), "the stored bytes are the bytes sent");
         assertEquals(TestMedia.sha256(video), TestMedia.sha256(media.body()));
 
-        HttpResponse<byte[]> part = media(terminal, messageId, "bytes=100-199");
+        HttpResponse<byte[]> part = TerminalMessages.media(api, terminal, messageId, "bytes=100-199");
         assertEquals(206, part.statusCode());
         assertEquals(
                 "bytes 100-199/" + video.length,
                 part.headers().firstValue("Content-Range").orElse(""));
         assertArrayEquals(Arrays.copyOfRange(video, 100, 200), part.body());
         assertEquals(
-                416, media(terminal, messageId, "bytes=" + video.length + "-").statusCode());
+                416,
+                TerminalMessages.media(api, terminal, messageId, "bytes=" + video.length + "-")
+                        .statusCode());
 
         String list = api.signed(terminal, "GET", "api/v1/messages", null).body();
         assertTrue(list.contains(messageId), list);
@@ -135,7 +135,7 @@ class GatewayIT {
         TerminalSigner stranger = TestTerminals.register(api);
 
         assertProblem(api.signed(stranger, "GET", MESSAGES + messageId, null), 404, "not-found");
-        assertEquals(404, media(stranger, messageId, null).statusCode());
+        assertEquals(404, TerminalMessages.media(api, stranger, messageId, null).statusCode());
         assertEquals("[]", api.signed(stranger, "GET", "api/v1/messages", null).body());
     }
 
@@ -148,7 +148,7 @@ class GatewayIT {
             acknowledged = first.sendInSegments(video, 0, video.length / 2, 64 * 1024, Duration.ZERO);
             first.drop();
         }
-        awaitState(messageId, "INCOMPLETE", GatewayClient.PATIENCE);
+        TerminalMessages.awaitState(api, terminal, messageId, "INCOMPLETE", GatewayClient.PATIENCE);
 
         try (GatewayClient second = GatewayClient.connect(api, uplinkUrl)) {
             second.resume(messageId);
@@ -161,7 +161,8 @@ class GatewayIT {
             assertEquals(
                     video.length, second.next("stored").getJsonNumber("bytes").longValue());
         }
-        assertArrayEquals(video, media(terminal, messageId, null).body());
+        assertArrayEquals(
+                video, TerminalMessages.media(api, terminal, messageId, null).body());
     }
 
     // --- refusals -------------------------------------------------------------------------------------------
@@ -187,7 +188,9 @@ class GatewayIT {
             JsonObject error = first.getString("type").equals("error") ? first : second;
             assertEquals("ended", error.getString("code"), error.toString());
             // The extra segment changes nothing of the message that ended.
-            assertEquals(video.length, media(terminal, messageId, null).body().length);
+            assertEquals(
+                    video.length,
+                    TerminalMessages.media(api, terminal, messageId, null).body().length);
         }
     }
 
@@ -326,36 +329,8 @@ class GatewayIT {
 
     /** Asserts that the message ends in the state given, never stored, with no media. */
     private JsonObject assertNotStored(String messageId, String state) throws InterruptedException {
-        JsonObject message = awaitState(messageId, state, GatewayClient.PATIENCE);
-        assertEquals(404, media(terminal, messageId, null).statusCode());
+        JsonObject message = TerminalMessages.awaitState(api, terminal, messageId, state, GatewayClient.PATIENCE);
+        assertEquals(404, TerminalMessages.media(api, terminal, messageId, null).statusCode());
         return message;
-    }
-
-    private JsonObject awaitState(String messageId, String state, Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        JsonObject message = ApiClient.object(api.signed(terminal, "GET", MESSAGES + messageId, null));
-        while (!state.equals(message.getString("state"))) {
-            assertTrue(Instant.now().isBefore(deadline), "not " + state + " within " + patience + ": " + message);
-            Thread.sleep(100);
-            message = ApiClient.object(api.signed(terminal, "GET", MESSAGES + messageId, null));
-        }
-        return message;
-    }
-
-    private HttpResponse<byte[]> media(TerminalSigner signer, String messageId, String range) {
-        URI uri = api.uri(MESSAGES + messageId + "/media");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(GatewayClient.PATIENCE);
-        String[] headers = signer.sign("GET", uri, null).headers();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        if (range != null) {
-            request.header("Range", range);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException("media request failed", e);
-        }
     }
 }

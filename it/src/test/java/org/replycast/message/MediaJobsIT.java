@@ -104,7 +104,8 @@ class MediaJobsIT {
         assertFastStart(playable);
         assertJpeg(download(messageId, "thumbnail", null));
         assertArrayEquals(
-                original, TerminalMessages.media(api, call.terminal(), messageId, null).body());
+                original,
+                TerminalMessages.media(api, call.terminal(), messageId, null).body());
     }
 
     @Test

@@ -22,17 +22,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A terminal's {@code GET /api/v1/events} stream (Server-Sent Events), opened with a signed request and
- * read line by line on a thread of its own, as a terminal listens for its calls. Every {@code call} event
- * is kept, so a test can wait for one with a deadline and later check everything the terminal heard.
+ * A Server-Sent Events stream read line by line on a thread of its own: a terminal's {@code GET
+ * /api/v1/events}, opened with a signed request as a terminal listens for its calls, or another stream such
+ * as a display's. Every event is kept, so a test can wait for one with a deadline and later check everything
+ * that was heard.
  */
 public final class EventStream implements AutoCloseable {
 
     private static final String PATH = "api/v1/events";
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One event: its name and its data, the call's JSON for a {@code call} event. */
-    public record Event(String name, String data) {
+    /** One event: its name, its id (or null) and its data, the call's JSON for a {@code call} event. */
+    public record Event(String name, String id, String data) {
 
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(data))) {
@@ -47,12 +48,10 @@ public final class EventStream implements AutoCloseable {
     private final InputStream body;
     private final Thread reader;
 
-    private EventStream(ApiClient api, TerminalSigner terminal) {
-        URI uri = api.uri(PATH);
+    private EventStream(URI uri, String name, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "text/event-stream")
                 .GET();
-        String[] headers = terminal.sign("GET", uri, null).headers();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -62,7 +61,7 @@ public final class EventStream implements AutoCloseable {
             response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
                     .get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not open the event stream of " + terminal.terminalId(), e);
+            throw new IllegalStateException("could not open the event stream of " + name, e);
         }
         if (response.statusCode() != 200
                 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
@@ -75,31 +74,42 @@ public final class EventStream implements AutoCloseable {
             throw new IllegalStateException("event stream refused: " + response.statusCode() + " " + answer);
         }
         body = response.body();
-        reader = new Thread(this::read, "events-" + terminal.terminalId());
+        reader = new Thread(this::read, "events-" + name);
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Opens the terminal's stream and returns once the server has answered with the stream's head. */
     public static EventStream open(ApiClient api, TerminalSigner terminal) {
-        return new EventStream(api, terminal);
+        URI uri = api.uri(PATH);
+        return new EventStream(
+                uri, terminal.terminalId(), terminal.sign("GET", uri, null).headers());
+    }
+
+    /** Opens another stream, with the request headers given as names and values, once the server answered. */
+    public static EventStream open(URI uri, String name, String... headers) {
+        return new EventStream(uri, name, headers);
     }
 
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String name = null;
+            String id = null;
             StringBuilder data = null;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        arriving.add(new Event(name == null ? "message" : name, data.toString()));
+                        arriving.add(new Event(name == null ? "message" : name, id, data.toString()));
                     }
                     name = null;
+                    id = null;
                     data = null;
                 } else if (line.startsWith(":")) {
                     // A comment: the greeting or a keep-alive.
                 } else if (line.startsWith("event:")) {
                     name = line.substring("event:".length()).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring("id:".length()).strip();
                 } else if (line.startsWith("data:")) {
                     String value = line.substring("data:".length());
                     value = value.startsWith(" ") ? value.substring(1) : value;

@@ -1,10 +1,14 @@
 package org.replycast.channel;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.net.URI;
@@ -12,14 +16,20 @@ import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.persistence.TextRule;
 import org.replycast.persistence.VersionedEntity;
 
 /**
  * A camera and microphone at a place, distributed live to the terminals that call it: its source, time
- * zone, limits for calls and reply messages, moderation, forwarding URL and distribution status. A removed
+ * zone, limits for calls and reply messages, moderation with its title filter, forwarding URL and secret, and
+ * distribution status. A removed
  * channel keeps its row for the history of its calls and messages, but is found by no lookup.
  */
 @Entity
@@ -30,6 +40,8 @@ public class Channel extends VersionedEntity {
     public static final int DEFAULT_MAX_CALL_SECONDS = 7200;
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 104_857_600L;
     public static final int DEFAULT_MAX_MESSAGE_SECONDS = 120;
+    public static final int MAX_FILTERED_WORDS = 500;
+    public static final int MAX_FILTERED_WORD_LENGTH = 100;
 
     @Id
     @Column(name = "channel_id", length = 64)
@@ -68,6 +80,14 @@ public class Channel extends VersionedEntity {
 
     @Column(name = "display_key", nullable = false, length = 128)
     private String displayKey;
+
+    @Column(name = "forward_secret_ciphertext", length = 1024)
+    private String forwardSecretCiphertext;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "channel_title_filter", joinColumns = @JoinColumn(name = "channel_id"))
+    @Column(name = "word", nullable = false, length = MAX_FILTERED_WORD_LENGTH)
+    private Set<String> titleFilter = new TreeSet<>();
 
     @Column(name = "capture_enabled", nullable = false)
     private boolean captureEnabled;
@@ -224,6 +244,46 @@ public class Channel extends VersionedEntity {
 
     public void setDisplayKey(String displayKey) {
         this.displayKey = TextRule.require("displayKey", displayKey, 128);
+    }
+
+    /** The secret that signs the channel's webhooks, encrypted; null for a channel that never had one. */
+    public String getForwardSecretCiphertext() {
+        return forwardSecretCiphertext;
+    }
+
+    public void setForwardSecretCiphertext(String forwardSecretCiphertext) {
+        this.forwardSecretCiphertext = TextRule.require("forwardSecret", forwardSecretCiphertext, 1024);
+    }
+
+    /** The words and phrases that keep a title from automatic approval, lower case, in order. */
+    public Set<String> getTitleFilter() {
+        return Collections.unmodifiableSet(titleFilter);
+    }
+
+    /**
+     * Replaces the title filter. Each entry is a word or phrase of 1 to {@value #MAX_FILTERED_WORD_LENGTH}
+     * characters, kept in lower case (compatibility-normalized, so that look-alike characters match too).
+     */
+    public void setTitleFilter(Collection<String> words) {
+        if (words == null || words.size() > MAX_FILTERED_WORDS) {
+            throw new IllegalArgumentException(
+                    "titleFilter must be a list of at most " + MAX_FILTERED_WORDS + " words");
+        }
+        Set<String> normalized = new TreeSet<>();
+        for (String word : words) {
+            normalized.add(TitleWords.normalize(TextRule.require(
+                    "titleFilter entry", word == null ? null : word.strip(), MAX_FILTERED_WORD_LENGTH)));
+        }
+        titleFilter.clear();
+        titleFilter.addAll(normalized);
+    }
+
+    /**
+     * The first filtered word or phrase that the title contains as whole words, ignoring case; empty when
+     * there is none or no title.
+     */
+    public Optional<String> filteredWordIn(String title) {
+        return title == null ? Optional.empty() : TitleWords.of(title).firstOf(titleFilter);
     }
 
     /** Whether the channel is captured; an operator stops the capture, and its status is then {@code STOPPED}. */

@@ -73,6 +73,15 @@ public class Message extends VersionedEntity {
     @Column(name = "stored_at")
     private Instant storedAt;
 
+    @Column(name = "moderated_by", length = 200)
+    private String moderatedBy;
+
+    @Column(name = "moderated_at")
+    private Instant moderatedAt;
+
+    @Column(name = "moderation_reason", length = 1000)
+    private String moderationReason;
+
     @Column(name = "media_path", length = 300)
     private String mediaPath;
 
@@ -303,13 +312,40 @@ public class Message extends VersionedEntity {
         return state == MessageState.RECEIVING || (state == MessageState.INCOMPLETE && expiredAt == null);
     }
 
-    /** Records a moderator's (or automatic moderation's) decision on a stored message. */
-    public void moderate(ModerationState decision) {
+    /**
+     * Records a moderator's (or automatic moderation's) decision on a stored message. A decision may be
+     * changed (an approved message taken back), but not repeated.
+     *
+     * @param actor who decided: a moderator's name, or {@code server} for automatic approval
+     * @param reason why, or null; a rejection shown to the sender's side should say why
+     * @throws IllegalStateException when the message is not stored, or already has this decision
+     */
+    public void moderate(ModerationState decision, String actor, String reason, Instant at) {
         if (decision != ModerationState.APPROVED && decision != ModerationState.REJECTED) {
             throw new IllegalArgumentException("moderation must be APPROVED or REJECTED");
         }
+        String decidedBy = TextRule.require("actor", actor, 200);
+        String why = reason == null ? null : TextRule.require("reason", reason, 1000);
+        if (at == null) {
+            throw new IllegalArgumentException("at must be given");
+        }
         requireState(MessageState.STORED, "moderate");
+        if (moderation == decision) {
+            throw new IllegalStateException("Message " + messageId + " is already " + decision);
+        }
         moderation = decision;
+        moderatedBy = decidedBy;
+        moderatedAt = at;
+        moderationReason = why;
+    }
+
+    /** Notes why a stored message waits for a moderator, such as a filtered word in its title. */
+    public void hold(String reason) {
+        requireState(MessageState.STORED, "hold");
+        if (moderation != ModerationState.PENDING) {
+            throw new IllegalStateException("Message " + messageId + " is already " + moderation);
+        }
+        moderationReason = TextRule.require("reason", reason, 1000);
     }
 
     /**
@@ -404,6 +440,21 @@ public class Message extends VersionedEntity {
 
     public Instant getStoredAt() {
         return storedAt;
+    }
+
+    /** Who made the moderation decision, or null while pending. */
+    public String getModeratedBy() {
+        return moderatedBy;
+    }
+
+    /** When the moderation decision was made, or null while pending; the display plays in this order. */
+    public Instant getModeratedAt() {
+        return moderatedAt;
+    }
+
+    /** Why the message was decided on as it was, or why it waits; null when nothing was said. */
+    public String getModerationReason() {
+        return moderationReason;
     }
 
     /** Where the bytes are, relative to the data directory; null when there are none. */

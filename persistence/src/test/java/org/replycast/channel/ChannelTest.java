@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,5 +117,32 @@ class ChannelTest {
     private static void assertNamed(String field, Executable executable) {
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, executable);
         assertTrue(thrown.getMessage().startsWith(field + " "), thrown.getMessage());
+    }
+
+    @Test
+    void titleFilterMatchesWholeWordsIgnoringCaseAndLookAlikes() {
+        Channel channel = channel();
+        channel.setTitleFilter(List.of(" Spam ", "bad words", "ass"));
+
+        assertEquals(Set.of("spam", "bad words", "ass"), channel.getTitleFilter());
+        assertEquals(Optional.of("spam"), channel.filteredWordIn("Buy SPAM now"));
+        assertEquals(Optional.of("spam"), channel.filteredWordIn("ｓｐａｍ!"));
+        assertEquals(Optional.of("bad words"), channel.filteredWordIn("Some Bad Words here"));
+        assertEquals(Optional.empty(), channel.filteredWordIn("A first-class wedding"));
+        assertEquals(Optional.empty(), channel.filteredWordIn("spammer"));
+        assertEquals(Optional.empty(), channel.filteredWordIn(null));
+    }
+
+    @Test
+    void titleFilterRefusesBlankOrOverlongEntriesAndChangesNothing() {
+        Channel channel = channel();
+        channel.setTitleFilter(List.of("spam"));
+
+        IllegalArgumentException blank =
+                assertThrows(IllegalArgumentException.class, () -> channel.setTitleFilter(List.of("ok", " ")));
+        assertThrows(IllegalArgumentException.class, () -> channel.setTitleFilter(List.of("x".repeat(101))));
+
+        assertTrue(blank.getMessage().startsWith("titleFilter"), blank.getMessage());
+        assertEquals(Set.of("spam"), channel.getTitleFilter());
     }
 }

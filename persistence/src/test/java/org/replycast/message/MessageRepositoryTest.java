@@ -48,7 +48,7 @@ class MessageRepositoryTest {
         Message message = newMessage(sender, T0);
         message.append(4096);
         message.store(4096, SHA256, 1_500L, T0.plusSeconds(30));
-        message.moderate(ModerationState.APPROVED);
+        message.moderate(ModerationState.APPROVED, "server", null, T0);
         String messageId = persisted(message);
 
         Message found = fromTransaction(em -> new MessageRepository(em).findById(messageId))
@@ -117,12 +117,12 @@ class MessageRepositoryTest {
     void findStoredByChannelAndModerationReturnsWhatTheDisplayMayPlay() {
         Message approved = newMessage(sender, T0);
         approved.store(10, SHA256, null, T0);
-        approved.moderate(ModerationState.APPROVED);
+        approved.moderate(ModerationState.APPROVED, "server", null, T0);
         Message pending = newMessage(sender, T0);
         pending.store(10, SHA256, null, T0);
         Message rejectedContent = newMessage(sender, T0);
         rejectedContent.store(10, SHA256, null, T0);
-        rejectedContent.moderate(ModerationState.APPROVED);
+        rejectedContent.moderate(ModerationState.APPROVED, "server", null, T0);
         rejectedContent.reject("not audio or video");
         List.of(approved, pending, rejectedContent).forEach(this::persisted);
 
@@ -143,5 +143,61 @@ class MessageRepositoryTest {
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> persisted(message));
 
         assertTrue(String.valueOf(TestDatabase.sqlState(thrown)).startsWith("23"), thrown::toString);
+    }
+
+    private Message approvedAt(Instant at, String title) {
+        Message message = new Message(uniqueId("m"), callId, channelId, sender, "video/webm", title, T0);
+        message.store(10, SHA256, null, T0);
+        message.moderate(ModerationState.APPROVED, "server", null, at);
+        persisted(message);
+        return message;
+    }
+
+    @Test
+    void findApprovedAfterPlaysInOrderOfApprovalFromTheCursor() {
+        Message second = approvedAt(T0.plusSeconds(20), "second");
+        Message first = approvedAt(T0.plusSeconds(10), "first");
+        Message third = approvedAt(T0.plusSeconds(30), "third");
+        Message pending = newMessage(sender, T0);
+        pending.store(10, SHA256, null, T0);
+        persisted(pending);
+
+        List<String> all =
+                fromTransaction(em -> new MessageRepository(em).findApprovedAfter(channelId, null, 10)).stream()
+                        .map(Message::getMessageId)
+                        .toList();
+        List<String> afterFirst =
+                fromTransaction(em -> new MessageRepository(em).findApprovedAfter(channelId, first, 10)).stream()
+                        .map(Message::getMessageId)
+                        .toList();
+
+        assertEquals(List.of(first.getMessageId(), second.getMessageId(), third.getMessageId()), all);
+        assertEquals(List.of(second.getMessageId(), third.getMessageId()), afterFirst);
+    }
+
+    @Test
+    void pageFiltersByChannelStateAndModerationOldestFirst() {
+        Message later = newMessage(sender, T0.plusSeconds(10));
+        later.store(10, SHA256, null, T0);
+        Message earlier = newMessage(sender, T0);
+        earlier.store(10, SHA256, null, T0);
+        Message receiving = newMessage(sender, T0);
+        List.of(later, earlier, receiving).forEach(this::persisted);
+
+        List<String> page = fromTransaction(em ->
+                        new MessageRepository(em).page(channelId, MessageState.STORED, ModerationState.PENDING, 0, 10))
+                .stream()
+                .map(Message::getMessageId)
+                .toList();
+        long count = fromTransaction(
+                em -> new MessageRepository(em).count(channelId, MessageState.STORED, ModerationState.PENDING));
+        List<String> second =
+                fromTransaction(em -> new MessageRepository(em).page(channelId, null, null, 1, 1)).stream()
+                        .map(Message::getMessageId)
+                        .toList();
+
+        assertEquals(List.of(earlier.getMessageId(), later.getMessageId()), page);
+        assertEquals(2, count);
+        assertEquals(1, second.size());
     }
 }

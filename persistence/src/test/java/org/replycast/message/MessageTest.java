@@ -126,16 +126,52 @@ class MessageTest {
     @Test
     void onlyAStoredMessageIsModerated() {
         Message message = message();
-        assertThrows(IllegalStateException.class, () -> message.moderate(ModerationState.APPROVED));
+        assertThrows(
+                IllegalStateException.class,
+                () -> message.moderate(ModerationState.APPROVED, "moderator", null, STORED_AT));
         assertEquals(ModerationState.PENDING, message.getModeration());
 
         message.store(10, SHA256, null, STORED_AT);
-        message.moderate(ModerationState.APPROVED);
+        message.moderate(ModerationState.APPROVED, "server", null, STORED_AT);
         assertEquals(ModerationState.APPROVED, message.getModeration());
+        assertEquals("server", message.getModeratedBy());
+        assertEquals(STORED_AT, message.getModeratedAt());
 
-        message.moderate(ModerationState.REJECTED);
+        Instant later = STORED_AT.plusSeconds(60);
+        message.moderate(ModerationState.REJECTED, "moderator", "Off topic", later);
         assertEquals(ModerationState.REJECTED, message.getModeration());
-        assertThrows(IllegalArgumentException.class, () -> message.moderate(ModerationState.PENDING));
+        assertEquals("moderator", message.getModeratedBy());
+        assertEquals("Off topic", message.getModerationReason());
+        assertEquals(later, message.getModeratedAt());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> message.moderate(ModerationState.PENDING, "moderator", null, later));
+    }
+
+    @Test
+    void aDecisionIsNotRepeated() {
+        Message message = message();
+        message.store(10, SHA256, null, STORED_AT);
+        message.moderate(ModerationState.APPROVED, "server", null, STORED_AT);
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> message.moderate(ModerationState.APPROVED, "moderator", null, STORED_AT));
+        assertEquals("server", message.getModeratedBy());
+    }
+
+    @Test
+    void aPendingMessageIsHeldWithAReason() {
+        Message message = message();
+        assertThrows(IllegalStateException.class, () -> message.hold("filtered"));
+        message.store(10, SHA256, null, STORED_AT);
+
+        message.hold("The title contains the filtered word \"spam\"");
+
+        assertEquals(ModerationState.PENDING, message.getModeration());
+        assertEquals("The title contains the filtered word \"spam\"", message.getModerationReason());
+        message.moderate(ModerationState.APPROVED, "moderator", null, STORED_AT);
+        assertThrows(IllegalStateException.class, () -> message.hold("again"));
     }
 
     @Test

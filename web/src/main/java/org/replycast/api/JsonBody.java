@@ -177,6 +177,20 @@ public final class JsonBody {
         }
     }
 
+    /** An array of strings, each of them a string, none null. */
+    public List<String> strings(String field) {
+        JsonValue value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
+            return array.getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList();
+        }
+        throw invalid(name(field) + " must be an array of strings.");
+    }
+
     /** A nested object with only the given fields. */
     public JsonBody object(String field, String... fields) {
         JsonValue value = value(field);

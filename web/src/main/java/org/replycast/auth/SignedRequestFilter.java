@@ -31,6 +31,7 @@ public class SignedRequestFilter implements ContainerRequestFilter {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String TERMINAL_API = "/api/v1/";
     private static final String ADMIN_API = "/api/v1/admin";
+    private static final String DISPLAY_API = "/api/v1/display";
 
     @Inject
     AuthenticationService authentication;
@@ -64,12 +65,17 @@ public class SignedRequestFilter implements ContainerRequestFilter {
 
     /**
      * Whether the path, as the servlet container matched it against the security constraints (decoded and
-     * normalized), is a terminal path; admin paths are the container's, with Keycloak bearer tokens.
+     * normalized), is a terminal path; admin paths are the container's, with Keycloak bearer tokens, and
+     * display paths take a channel's display key instead.
      */
     private boolean isTerminalApi() {
         String path = servletRequest.getServletPath()
                 + (servletRequest.getPathInfo() == null ? "" : servletRequest.getPathInfo());
-        return path.startsWith(TERMINAL_API) && !(path.equals(ADMIN_API) || path.startsWith(ADMIN_API + "/"));
+        return path.startsWith(TERMINAL_API) && !isUnder(path, ADMIN_API) && !isUnder(path, DISPLAY_API);
+    }
+
+    private static boolean isUnder(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** Whether the path, as JAX-RS matches it (decoded, matrix parameters aside), has a "." or ".." segment. */

@@ -1,6 +1,8 @@
 package org.replycast.channel;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,7 +50,8 @@ public class AdminChannelsResource {
         "moderation",
         "forwardUrl",
         "captureEnabled",
-        "ladder"
+        "ladder",
+        "titleFilter"
     };
 
     private static final String[] CREATION =
@@ -86,7 +89,8 @@ public class AdminChannelsResource {
             summary = "Create a channel",
             description = "channelId, name and timeZone are required; the others default (source test, the"
                     + " default limits, moderation AUTO, no place, no forwarding, captured with the server's default"
-                    + " ladder). source: test, a file path, rtsp://, rtmp:// or srt:// URL, or"
+                    + " ladder, no title filter). titleFilter: words or phrases that keep a title from automatic"
+                    + " approval. The answer has forwardSecret, which signs the channel's webhooks, only here. source: test, a file path, rtsp://, rtmp:// or srt:// URL, or"
                     + " v4l2:/dev/videoN[,alsa:DEVICE]; ladder: such as 1280x720@2500k,640x360@800k."
                     + " Unknown fields are refused.")
     @RequestBody(
@@ -118,12 +122,13 @@ public class AdminChannelsResource {
                 json.constant("moderation", ModerationMode.class),
                 json.string("forwardUrl"),
                 json.bool("captureEnabled"),
-                json.string("ladder"));
-        Channel channel = channelService.create(settings, actor());
+                json.string("ladder"),
+                json.strings("titleFilter"));
+        CreatedChannel created = channelService.create(settings, actor());
         return Response.created(uriInfo.getAbsolutePathBuilder()
-                        .path(channel.getChannelId())
+                        .path(created.channel().getChannelId())
                         .build())
-                .entity(AdminChannelView.of(channel))
+                .entity(AdminChannelView.of(created.channel(), created.forwardSecret()))
                 .build();
     }
 
@@ -157,7 +162,8 @@ public class AdminChannelsResource {
                 "maxMessageBytes",
                 "maxMessageSeconds",
                 "moderation",
-                "captureEnabled");
+                "captureEnabled",
+                "titleFilter");
         ChannelChanges changes = new ChannelChanges(
                 json.string("name"),
                 json.clearable("place", json::string),
@@ -170,8 +176,25 @@ public class AdminChannelsResource {
                 json.constant("moderation", ModerationMode.class),
                 json.clearable("forwardUrl", json::string),
                 json.bool("captureEnabled"),
-                json.clearable("ladder", json::string));
+                json.clearable("ladder", json::string),
+                json.strings("titleFilter"));
         return AdminChannelView.of(channelService.update(channelId, changes, actor()));
+    }
+
+    @POST
+    @Path("/{channelId}/forward-secret")
+    @Operation(
+            summary = "Issue a new forwarding secret",
+            description = "The secret that signs the channel's webhooks (Replycast-Signature) from now on, retries"
+                    + " of earlier webhooks included; shown only in this answer: {\"forwardSecret\": \"...\"}.")
+    @APIResponse(responseCode = "200", description = "The new secret")
+    @APIResponse(responseCode = "401", description = "unauthorized: no bearer token")
+    @APIResponse(responseCode = "403", description = "forbidden: the token has no role admin")
+    @APIResponse(responseCode = "404", description = "not-found: no such channel, or it was removed")
+    public JsonObject renewForwardSecret(@PathParam("channelId") String channelId) {
+        return Json.createObjectBuilder()
+                .add("forwardSecret", channelService.renewForwardSecret(channelId, actor()))
+                .build();
     }
 
     @DELETE

@@ -12,22 +12,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.replycast.api.ByteRange;
-import org.replycast.api.FileBody;
+import org.replycast.api.RangedFile;
 
 /**
  * {@code /api/v1/admin/messages/{id}/playable} and {@code /thumbnail}: the display copy of a stored reply for
  * administrators (bearer token with the role admin), for the display and the console; not part of the terminal
  * protocol. 404 {@code not-found} until the media worker has made it.
  */
-@Path("/v1/admin/messages/{messageId}")
+// The same root path as AdminMessagesResource, so that JAX-RS matches both classes' methods under it.
+@Path("/v1/admin/messages")
 public class MessageCopiesResource {
 
     @Inject
     DisplayCopyService displayCopies;
 
     @GET
-    @Path("/playable")
+    @Path("/{messageId}/playable")
     @Produces(MediaType.WILDCARD)
     @Operation(
             summary = "The playable copy of a stored message: MP4 with H.264 and AAC (audio only without video),"
@@ -39,7 +39,7 @@ public class MessageCopiesResource {
     }
 
     @GET
-    @Path("/thumbnail")
+    @Path("/{messageId}/thumbnail")
     @Produces(MediaType.WILDCARD)
     @Operation(
             summary = "The JPEG thumbnail of a stored message: a frame of its video, or the waveform of its sound",
@@ -55,8 +55,9 @@ public class MessageCopiesResource {
         } catch (IOException gone) {
             throw new UncheckedIOException("the display copy " + copy.file() + " cannot be read", gone);
         }
-        Response.ResponseBuilder response =
-                Response.ok().type(copy.contentType()).header("Cache-Control", "private, no-cache");
-        return FileBody.ranged(response, copy.file(), length, ByteRange.of(range, length));
+        return RangedFile.answer(copy.file(), length, range)
+                .type(copy.contentType())
+                .header("Cache-Control", "private, no-cache")
+                .build();
     }
 }

@@ -7,13 +7,13 @@ import jakarta.json.JsonValue;
 
 /**
  * A message's JSON as PROTOCOL.md section 6 shows it: every field, absent ones as null, and the reason of a
- * refused message.
+ * refused message; the moderators' view adds to it.
  */
-final class MessageView {
+public final class MessageView {
 
     private MessageView() {}
 
-    static JsonObject of(Message message) {
+    public static JsonObject of(Message message) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("messageId", message.getMessageId())
                 .add("callId", message.getCallId())

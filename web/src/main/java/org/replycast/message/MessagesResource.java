@@ -15,8 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.replycast.api.ByteRange;
-import org.replycast.api.FileBody;
+import org.replycast.api.RangedFile;
 import org.replycast.auth.Caller;
 
 /**
@@ -64,11 +63,11 @@ public class MessagesResource {
         String etag = "\"" + message.getSha256() + "\"";
         long length = message.getBytes();
         // A range of another version than this one is not what the client asks for: it gets the whole file.
-        ByteRange selected = ByteRange.of(ifRange == null || ifRange.strip().equals(etag) ? range : null, length);
-        Response.ResponseBuilder response = Response.ok()
+        String selected = ifRange == null || ifRange.strip().equals(etag) ? range : null;
+        return RangedFile.answer(media.file(), length, selected)
                 .type(message.getContentType())
                 .tag(message.getSha256())
-                .header("Cache-Control", "private, max-age=31536000, immutable");
-        return FileBody.ranged(response, media.file(), length, selected);
+                .header("Cache-Control", "private, max-age=31536000, immutable")
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.replycast.problem.ProblemException;
@@ -41,6 +42,16 @@ class JsonBodyTest {
         assertEquals(ProblemType.INVALID, refusal("not json", "a").type());
         assertEquals(ProblemType.INVALID, refusal("[1]", "a").type());
         assertEquals(ProblemType.INVALID, refusal("null", "a").type());
+    }
+
+    @Test
+    void anArrayOfStringsIsReadAndAnythingElseRefusedByName() {
+        JsonBody body = read(
+                "{\"words\":[\"spam\",\"bad words\"],\"mixed\":[\"a\",1],\"text\":\"a\"}", "words", "mixed", "text");
+
+        assertEquals(List.of("spam", "bad words"), body.strings("words"));
+        assertInvalidNaming("mixed", assertThrows(ProblemException.class, () -> body.strings("mixed")));
+        assertInvalidNaming("text", assertThrows(ProblemException.class, () -> body.strings("text")));
     }
 
     @Test

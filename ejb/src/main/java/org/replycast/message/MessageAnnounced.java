@@ -1,0 +1,7 @@
+package org.replycast.message;
+
+/**
+ * A committed change of a message as this node hears of it from the topic {@code MessageEvents}, whichever
+ * node made it: a CDI event for what shows messages on this node, such as the display pages' streams.
+ */
+public record MessageAnnounced(String messageId, String channelId, MessageState state, ModerationState moderation) {}
