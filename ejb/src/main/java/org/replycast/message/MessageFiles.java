@@ -20,9 +20,10 @@ import org.replycast.data.DataDirectory;
 
 /**
  * The files of reply messages in the data directory: {@code messages/<channelId>/<messageId>.part} while a
- * message is received, renamed to {@code <messageId>.media} once stored, all removed with the message. Every
- * write is forced to the disk before it returns, and so is every new or renamed name, so that what the database
- * says is there survives a crash. Paths are kept relative to the data directory, which may be a volume shared by several nodes.
+ * message is received, renamed to {@code <messageId>.media} once stored, and beside it the display copy,
+ * {@code <messageId>.mp4} and {@code <messageId>.jpg}; all removed with the message. Every write is forced to the disk
+ * before it returns, and so is every new or renamed name, so that what the database says is there survives a
+ * crash. Paths are kept relative to the data directory, which may be a volume shared by several nodes.
  */
 @ApplicationScoped
 public class MessageFiles {
@@ -40,6 +41,16 @@ public class MessageFiles {
     /** Where a stored message's bytes are kept. */
     public String storedOf(String channelId, String messageId) {
         return FOLDER + "/" + channelId + "/" + messageId + ".media";
+    }
+
+    /** Where the playable copy of a stored message is made. */
+    public String playableOf(String channelId, String messageId) {
+        return FOLDER + "/" + channelId + "/" + messageId + ".mp4";
+    }
+
+    /** Where the thumbnail of a stored message is made. */
+    public String thumbnailOf(String channelId, String messageId) {
+        return FOLDER + "/" + channelId + "/" + messageId + ".jpg";
     }
 
     /** The absolute path of a relative one. */

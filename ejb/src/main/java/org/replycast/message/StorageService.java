@@ -17,7 +17,8 @@ import org.replycast.media.ProbedMedia;
 /**
  * The storage server: takes the parts of reply messages in order as {@code UplinkSegmentConsumer} hands them
  * over, appends the bytes to the message's file (forced to the disk before the transaction commits), and at
- * the end marker checks the SHA-256, probes the content and stores or rejects it. Every step is idempotent: a
+ * the end marker checks the SHA-256, probes the content and stores or rejects it; a stored reply gets a job on
+ * {@code MediaJobs} for its display copy in the same transaction. Every step is idempotent: a
  * part that was already taken changes nothing, and a segment beyond the bytes taken (a gap) throws, so the
  * broker delivers it again after the parts before it.
  */
@@ -38,6 +39,9 @@ public class StorageService {
 
     @Inject
     Event<MessageChanged> changes;
+
+    @Inject
+    MediaJobPublisher mediaJobs;
 
     /** The start marker: creates the message's empty file. */
     public void begin(String messageId) throws IOException {
@@ -124,9 +128,15 @@ public class StorageService {
             message.moveBytes(stored);
         }
         message.store(length, received, duration.toMillis(), Instant.now());
+        mediaJobs.displayCopy(messageId, !probed.videoCodecs().isEmpty());
         changes.fire(MessageChanged.of(message));
         LOG.info(() -> "message " + messageId + " stored: " + length + " bytes, " + probed.container() + " "
                 + probed.videoCodecs() + probed.audioCodecs() + ", " + duration.toMillis() + " ms");
+    }
+
+    /** Records the display copy that {@link DisplayCopyService} made of a stored message. */
+    public void recordDisplayCopy(String messageId, String playablePath, String thumbnailPath, boolean hasVideo) {
+        require(messageId).recordDisplayCopy(playablePath, thumbnailPath, hasVideo);
     }
 
     /** A length marker: the sender of a deferred length names it. */

@@ -41,6 +41,7 @@ class StorageServiceTest {
 
     private final Map<String, Message> rows = new HashMap<>();
     private final List<MessageChanged> announced = new ArrayList<>();
+    private final List<String> jobs = new ArrayList<>();
     private final StorageService storage = new StorageService();
     private Message message;
 
@@ -67,6 +68,12 @@ class StorageServiceTest {
             }
         };
         storage.changes = new RecordingEvent();
+        storage.mediaJobs = new MediaJobPublisher() {
+            @Override
+            public void displayCopy(String messageId, boolean hasVideo) {
+                jobs.add(messageId + (hasVideo ? " with video" : " without video"));
+            }
+        };
         message = new Message("m-1", "call-1", "hall-1", "T-1", "video/webm", null, Instant.now());
         message.receive(storage.files.partOf("hall-1", "m-1"), "session-1", null);
         rows.put("m-1", message);
@@ -115,6 +122,19 @@ class StorageServiceTest {
         assertNull(message.getMediaPath());
         assertFalse(Files.exists(dataDirectory.resolve("messages/hall-1/m-1.part")));
         assertEquals(MessageState.REJECTED, announced.get(announced.size() - 1).state());
+        assertEquals(List.of(), jobs, "a rejected reply gets no display copy");
+    }
+
+    @Test
+    void aStoredReplyGetsOneMediaJobSayingWhetherItHasVideo() throws Exception {
+        byte[] tone = TestWav.tone(1);
+        storage.append("m-1", 0, tone);
+
+        storage.end("m-1", tone.length, sha256(tone));
+
+        assertEquals(MessageState.STORED, message.getState());
+        assertEquals("messages/hall-1/m-1.media", message.getMediaPath());
+        assertEquals(List.of("m-1 without video"), jobs);
     }
 
     @Test

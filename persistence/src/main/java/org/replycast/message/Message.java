@@ -19,7 +19,8 @@ import org.replycast.persistence.VersionedEntity;
  * {@code STORED} only once, from {@code RECEIVING}, with its size and checksum, and is moderated only once
  * stored; a refused step throws {@link IllegalStateException} and changes nothing. While receiving, it knows
  * where its bytes grow ({@link #getMediaPath()}), which gateway connection sends them ({@link
- * #getUplinkSession()}), and how many the sender declared, if it did.
+ * #getUplinkSession()}), and how many the sender declared, if it did; once stored, where its display copy is
+ * ({@link #recordDisplayCopy}).
  */
 @Entity
 @Table(name = "message")
@@ -96,6 +97,15 @@ public class Message extends VersionedEntity {
 
     @Column(name = "expired_at")
     private Instant expiredAt;
+
+    @Column(name = "playable_path", length = 300)
+    private String playablePath;
+
+    @Column(name = "thumbnail_path", length = 300)
+    private String thumbnailPath;
+
+    @Column(name = "has_video")
+    private Boolean hasVideo;
 
     /** For JPA. */
     protected Message() {}
@@ -338,6 +348,33 @@ public class Message extends VersionedEntity {
         moderationReason = TextRule.require("reason", reason, 1000);
     }
 
+    /**
+     * Records the display copy of a stored message: its playable copy and thumbnail (relative to the data
+     * directory) and whether it has video. Recording the same copy again changes nothing; another one is
+     * refused, as the copy of the original never changes.
+     */
+    public void recordDisplayCopy(String playablePath, String thumbnailPath, boolean hasVideo) {
+        requireState(MessageState.STORED, "record the display copy of");
+        String playable = TextRule.require("playablePath", playablePath, 300);
+        String thumbnail = TextRule.require("thumbnailPath", thumbnailPath, 300);
+        if (hasDisplayCopy()) {
+            if (!playable.equals(this.playablePath)
+                    || !thumbnail.equals(this.thumbnailPath)
+                    || hasVideo != this.hasVideo) {
+                throw refused("record another display copy of");
+            }
+            return;
+        }
+        this.playablePath = playable;
+        this.thumbnailPath = thumbnail;
+        this.hasVideo = hasVideo;
+    }
+
+    /** Whether the playable copy and thumbnail are made. */
+    public boolean hasDisplayCopy() {
+        return playablePath != null;
+    }
+
     private void requireState(MessageState required, String action) {
         if (state != required) {
             throw refused(action);
@@ -441,6 +478,21 @@ public class Message extends VersionedEntity {
     /** When an {@code INCOMPLETE} message's bytes were given up; null while it can be resumed. */
     public Instant getExpiredAt() {
         return expiredAt;
+    }
+
+    /** Where the playable copy is, relative to the data directory; null until it is made. */
+    public String getPlayablePath() {
+        return playablePath;
+    }
+
+    /** Where the thumbnail is, relative to the data directory; null until it is made. */
+    public String getThumbnailPath() {
+        return thumbnailPath;
+    }
+
+    /** Whether the playable copy has video (else it is audio only); null until it is made. */
+    public Boolean getHasVideo() {
+        return hasVideo;
     }
 
     @Override

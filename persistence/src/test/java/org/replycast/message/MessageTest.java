@@ -1,6 +1,7 @@
 package org.replycast.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,6 +172,32 @@ class MessageTest {
         assertEquals("The title contains the filtered word \"spam\"", message.getModerationReason());
         message.moderate(ModerationState.APPROVED, "moderator", null, STORED_AT);
         assertThrows(IllegalStateException.class, () -> message.hold("again"));
+    }
+
+    @Test
+    void aStoredMessageRecordsItsDisplayCopyOnce() {
+        Message message = message();
+        assertThrows(
+                IllegalStateException.class,
+                () -> message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", true));
+        message.store(10, SHA256, null, STORED_AT);
+        assertFalse(message.hasDisplayCopy());
+        assertNull(message.getHasVideo());
+
+        message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", false);
+        message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", false); // a job redelivered
+
+        assertTrue(message.hasDisplayCopy());
+        assertEquals("messages/hall-1/m-1.mp4", message.getPlayablePath());
+        assertEquals("messages/hall-1/m-1.jpg", message.getThumbnailPath());
+        assertEquals(false, message.getHasVideo());
+        assertThrows(
+                IllegalStateException.class,
+                () -> message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", true));
+        Message other = message();
+        other.store(10, SHA256, null, STORED_AT);
+        assertThrows(IllegalArgumentException.class, () -> other.recordDisplayCopy("", "m-1.jpg", true));
+        assertFalse(other.hasDisplayCopy());
     }
 
     @Test
