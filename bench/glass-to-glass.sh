@@ -45,10 +45,7 @@ REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data). Results and how to 
 EOF
 }
 
-help_if_asked "$@"
-BENCH_ARGS="$*"
-require_replycast
-find_server_pid
+start_run "$@"
 command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
   fail "chromium and chromedriver are needed: apt-get install chromium chromium-driver"
 if [ ! -f "$ROOT/bench/player/node_modules/hls.js/dist/hls.min.js" ]; then
@@ -57,6 +54,5 @@ if [ ! -f "$ROOT/bench/player/node_modules/hls.js/dist/hls.min.js" ]; then
   npm ci --prefix "$ROOT/bench/player" --no-audit --no-fund >&2 || fail "npm ci in bench/player failed."
 fi
 compile_load_generator
-run_and_report "Glass-to-glass latency" org.replycast.bench.GlassToGlassBenchmark \
-  --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" ${SERVER_PID:+--server-pid "$SERVER_PID"} \
-  --data-dir "$DATA_DIR" --player "$ROOT/bench/player" "$@"
+run_live_benchmark "Glass-to-glass latency" org.replycast.bench.GlassToGlassBenchmark \
+  --player "$ROOT/bench/player" "$@"

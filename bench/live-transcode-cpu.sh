@@ -35,11 +35,7 @@ REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data). Results and how to 
 EOF
 }
 
-help_if_asked "$@"
-BENCH_ARGS="$*"
-require_replycast
-find_server_pid
+start_run "$@"
 [ -n "$SERVER_PID" ] || fail "WildFly's process is needed (its CPU and threads are measured)."
 compile_load_generator
-run_and_report "CPU of the live transcode" org.replycast.bench.LiveTranscodeCpuBenchmark \
-  --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" --server-pid "$SERVER_PID" --data-dir "$DATA_DIR" "$@"
+run_live_benchmark "CPU of the live transcode" org.replycast.bench.LiveTranscodeCpuBenchmark "$@"

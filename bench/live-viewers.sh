@@ -49,16 +49,11 @@ REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data). Results and how to 
 EOF
 }
 
-help_if_asked "$@"
-BENCH_ARGS="$*"
-require_replycast
-find_server_pid
+start_run "$@"
 compile_load_generator
 # Thousands of keep-alive connections: more open files than the usual 1,024.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 # On 2 cores the common fork-join pool has one thread, and then every CompletableFuture stage that the HTTP
 # client runs asynchronously gets a new thread of its own; two threads keep the load generator lean.
 BENCH_JAVA_OPTIONS="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
-run_and_report "Live viewers" org.replycast.bench.LiveViewersBenchmark \
-  --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" ${SERVER_PID:+--server-pid "$SERVER_PID"} \
-  --data-dir "$DATA_DIR" "$@"
+run_live_benchmark "Live viewers" org.replycast.bench.LiveViewersBenchmark "$@"

@@ -39,12 +39,7 @@ REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data). Results and how to 
 EOF
 }
 
-help_if_asked "$@"
-BENCH_ARGS="$*"
-require_replycast
-find_server_pid
+start_run "$@"
 [ -n "$SERVER_PID" ] || say "The report leaves out WildFly's heap."
 compile_load_generator
-run_and_report "Reply uploads" org.replycast.bench.ReplyUploadBenchmark \
-  --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" ${SERVER_PID:+--server-pid "$SERVER_PID"} \
-  --data-dir "$DATA_DIR" "$@"
+run_live_benchmark "Reply uploads" org.replycast.bench.ReplyUploadBenchmark "$@"

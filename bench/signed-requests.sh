@@ -40,10 +40,7 @@ REPLYCAST_KEYCLOAK_PORT (8180). Results and how to read them: docs/benchmarks.md
 EOF
 }
 
-help_if_asked "$@"
-BENCH_ARGS="$*"
-require_replycast
-find_server_pid
+start_run "$@"
 [ -n "$SERVER_PID" ] || say "The report leaves out the server's CPU time."
 compile_load_generator
 run_and_report "Signed requests" org.replycast.bench.SignedRequestBenchmark \

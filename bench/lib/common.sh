@@ -1,9 +1,10 @@
 # What every benchmark script in bench/ does the same way; sourced, not run. Each script sets BENCH (its name,
 # as in bench/$BENCH.sh) before sourcing this, and then calls the functions below in order:
-#   require_replycast       Replycast and its Keycloak answer, or the script says how to start them
-#   find_server_pid         WildFly's process id into SERVER_PID (empty when not found)
+#   start_run "$@"          the usage when asked; else Replycast and its Keycloak must answer (or the script
+#                           says how to start them), and WildFly's process id goes into SERVER_PID
 #   compile_load_generator  the Java load generators, compiled offline, their classpath into CLASSPATH
 #   run_and_report TITLE CLASS ARGS...  runs a load generator, prints its report and saves it under bench/results/
+#   run_live_benchmark TITLE CLASS ARGS...  run_and_report with the options about the running Replycast
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HTTP_PORT="${REPLYCAST_HTTP_PORT:-8080}"
@@ -23,6 +24,13 @@ help_if_asked() {
       -h | --help) usage; exit 0 ;;
     esac
   done
+}
+
+start_run() {
+  help_if_asked "$@"
+  BENCH_ARGS="$*"
+  require_replycast
+  find_server_pid
 }
 
 require_replycast() {
@@ -86,4 +94,13 @@ run_and_report() {
     fail "the benchmark stopped (see above); no report was saved."
   fi
   say "Saved $report"
+}
+
+# run_live_benchmark TITLE CLASS [ARGS...]: the live and reply benchmarks take the running Replycast's ports,
+# WildFly's process (when found) and the data directory, before their own options.
+run_live_benchmark() {
+  local title="$1" class="$2"
+  shift 2
+  run_and_report "$title" "$class" --http-port "$HTTP_PORT" --keycloak-port "$KEYCLOAK_PORT" \
+    ${SERVER_PID:+--server-pid "$SERVER_PID"} --data-dir "$DATA_DIR" "$@"
 }
