@@ -88,6 +88,10 @@ public class DisplayService {
                 .filter(found -> isPlayable(found, channelId))
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND, "There is no approved message with this id on this display."));
+        if (message.getPlayablePath() != null) {
+            // The copy every browser plays; until the media worker has made it, the reply as sent.
+            return new DisplayMedia(files.resolve(message.getPlayablePath()), message.getPlayableContentType());
+        }
         String type = PLAYABLE.matcher(message.getContentType()).matches()
                 ? message.getContentType()
                 : "application/octet-stream";

@@ -96,7 +96,7 @@ public class DisplayCopyService {
         if (!Files.isRegularFile(file)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "The message's display copy is gone.");
         }
-        String contentType = thumbnail ? "image/jpeg" : message.getHasVideo() ? "video/mp4" : "audio/mp4";
+        String contentType = thumbnail ? "image/jpeg" : message.getPlayableContentType();
         return new Copy(file, contentType);
     }
 

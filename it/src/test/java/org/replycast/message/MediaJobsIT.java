@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.replycast.testing.ProblemAssertions.assertProblem;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,6 +26,7 @@ import org.replycast.media.ProbedMedia;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.GatewayClient;
 import org.replycast.testing.KeycloakServer;
+import org.replycast.testing.MessageCopies;
 import org.replycast.testing.ReplyCall;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TerminalMessages;
@@ -46,7 +43,6 @@ import org.replycast.testing.TestMedia;
 class MediaJobsIT {
 
     private static final String ADMIN_MESSAGES = "api/v1/admin/messages/";
-    private static final Duration COPY_PATIENCE = Duration.ofMinutes(3);
 
     private final ApiClient api = new ApiClient();
     private ReplyCall call;
@@ -72,14 +68,14 @@ class MediaJobsIT {
         byte[] original = TestMedia.testPicture(3, ".mkv", "-c:v", "mpeg4", "-c:a", "mp2");
         String messageId = send(original, "video/x-matroska");
 
-        byte[] playable = awaitCopy(messageId, "playable", "video/mp4");
+        byte[] playable = MessageCopies.await(api, messageId, "playable", "video/mp4");
         ProbedMedia copy = probe(playable);
         assertEquals(List.of("h264"), copy.videoCodecs(), copy.toString());
         assertEquals(List.of("aac"), copy.audioCodecs(), copy.toString());
         assertFastStart(playable);
-        assertJpeg(download(messageId, "thumbnail", null));
+        assertJpeg(MessageCopies.download(api, messageId, "thumbnail", null));
 
-        HttpResponse<byte[]> part = download(messageId, "playable", "bytes=0-99");
+        HttpResponse<byte[]> part = MessageCopies.download(api, messageId, "playable", "bytes=0-99");
         assertEquals(206, part.statusCode());
         assertEquals(
                 "bytes 0-99/" + playable.length,
@@ -97,12 +93,12 @@ class MediaJobsIT {
                 TestMedia.make(".wav", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "3", "-c:a", "pcm_s16le");
         String messageId = send(original, "audio/wav");
 
-        byte[] playable = awaitCopy(messageId, "playable", "audio/mp4");
+        byte[] playable = MessageCopies.await(api, messageId, "playable", "audio/mp4");
         ProbedMedia copy = probe(playable);
         assertEquals(List.of(), copy.videoCodecs(), copy.toString());
         assertEquals(List.of("aac"), copy.audioCodecs(), copy.toString());
         assertFastStart(playable);
-        assertJpeg(download(messageId, "thumbnail", null));
+        assertJpeg(MessageCopies.download(api, messageId, "thumbnail", null));
         assertArrayEquals(
                 original,
                 TerminalMessages.media(api, call.terminal(), messageId, null).body());
@@ -133,36 +129,6 @@ class MediaJobsIT {
     }
 
     /** The copy once the media worker has made it: 404 not-found until then, polled with a deadline. */
-    private byte[] awaitCopy(String messageId, String copy, String contentType) throws InterruptedException {
-        Instant deadline = Instant.now().plus(COPY_PATIENCE);
-        HttpResponse<byte[]> response = download(messageId, copy, null);
-        while (response.statusCode() == 404) {
-            assertTrue(Instant.now().isBefore(deadline), "no " + copy + " copy within " + COPY_PATIENCE);
-            Thread.sleep(250);
-            response = download(messageId, copy, null);
-        }
-        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-        assertEquals(contentType, response.headers().firstValue("Content-Type").orElse(""));
-        return response.body();
-    }
-
-    private HttpResponse<byte[]> download(String messageId, String copy, String range) {
-        URI uri = api.uri(ADMIN_MESSAGES + messageId + "/" + copy);
-        String[] authorization = KeycloakServer.adminAuthorization();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(GatewayClient.PATIENCE)
-                .header(authorization[0], authorization[1]);
-        if (range != null) {
-            request.header("Range", range);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException("download of the " + copy + " of message " + messageId + " failed", e);
-        }
-    }
-
     private static ProbedMedia probe(byte[] mp4) throws Exception {
         Path file = Files.createTempFile("replycast-copy", ".mp4");
         try {

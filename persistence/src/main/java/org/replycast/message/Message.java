@@ -490,6 +490,14 @@ public class Message extends VersionedEntity {
         return thumbnailPath;
     }
 
+    /** The content type of the playable copy: MP4 with video, or audio alone; null until the copy is made. */
+    public String getPlayableContentType() {
+        if (playablePath == null) {
+            return null;
+        }
+        return Boolean.TRUE.equals(hasVideo) ? "video/mp4" : "audio/mp4";
+    }
+
     /** Whether the playable copy has video (else it is audio only); null until it is made. */
     public Boolean getHasVideo() {
         return hasVideo;

@@ -183,6 +183,7 @@ class MessageTest {
         message.store(10, SHA256, null, STORED_AT);
         assertFalse(message.hasDisplayCopy());
         assertNull(message.getHasVideo());
+        assertNull(message.getPlayableContentType());
 
         message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", false);
         message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", false); // a job redelivered
@@ -191,6 +192,7 @@ class MessageTest {
         assertEquals("messages/hall-1/m-1.mp4", message.getPlayablePath());
         assertEquals("messages/hall-1/m-1.jpg", message.getThumbnailPath());
         assertEquals(false, message.getHasVideo());
+        assertEquals("audio/mp4", message.getPlayableContentType(), "a copy without video is audio alone");
         assertThrows(
                 IllegalStateException.class,
                 () -> message.recordDisplayCopy("messages/hall-1/m-1.mp4", "messages/hall-1/m-1.jpg", true));

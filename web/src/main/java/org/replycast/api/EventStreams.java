@@ -9,9 +9,12 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -35,7 +38,12 @@ public abstract class EventStreams<K> {
     private ScheduledFuture<?> keepAlive;
 
     /** An open stream: what it listens to, its connection, and the factory of its events. */
-    public record Stream<K>(K key, SseEventSink sink, Sse sse) {}
+    public record Stream<K>(K key, SseEventSink sink, Sse sse, AtomicReference<CompletionStage<?>> lastSend) {
+
+        Stream(K key, SseEventSink sink, Sse sse) {
+            this(key, sink, sse, new AtomicReference<>(CompletableFuture.completedFuture(null)));
+        }
+    }
 
     /** The event that keeps a quiet stream open. */
     protected abstract OutboundSseEvent keepAliveEvent(Sse sse);
@@ -81,15 +89,20 @@ public abstract class EventStreams<K> {
             drop(stream);
             return;
         }
-        try {
-            stream.sink().send(event).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    drop(stream);
-                }
-            });
-        } catch (RuntimeException closedMeanwhile) {
-            drop(stream);
+        // One write at a time on a stream: the container refuses a write while the one before is still pending,
+        // as happens when a replay follows the opening comment on a busy server.
+        CompletionStage<?> sent;
+        synchronized (stream) {
+            sent = stream.lastSend()
+                    .get()
+                    .thenComposeAsync(previous -> stream.sink().send(event), executor);
+            stream.lastSend().set(sent);
         }
+        sent.whenComplete((done, failure) -> {
+            if (failure != null) {
+                drop(stream);
+            }
+        });
     }
 
     private void drop(Stream<K> stream) {
