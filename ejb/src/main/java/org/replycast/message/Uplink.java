@@ -5,10 +5,4 @@ package org.replycast.message;
  * UplinkService#resume}: its id, the most bytes its channel takes, the length its sender declared (null when
  * unknown), and the offset to continue from.
  */
-public record Uplink(String messageId, long maxBytes, Long declaredBytes, long offset) {
-
-    /** The same reply, continued at another offset. */
-    public Uplink at(long newOffset) {
-        return new Uplink(messageId, maxBytes, declaredBytes, newOffset);
-    }
-}
+public record Uplink(String messageId, long maxBytes, Long declaredBytes, long offset) {}

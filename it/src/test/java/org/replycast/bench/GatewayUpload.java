@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One reply sent to Replycast's gateway over WebSocket exactly as PROTOCOL.md section 5 says: {@code start},
- * binary segments, {@code end} with the SHA-256, and the wait for {@code stored}. The gateway's {@code ack}
- * messages are counted; an {@code error} fails the upload with its code and detail.
+ * binary segments, {@code end} with the SHA-256, and the wait for {@code stored}; an {@code error} fails the
+ * upload with its code and detail.
  */
 final class GatewayUpload implements PacedUploads.Upload {
 
@@ -26,7 +26,6 @@ final class GatewayUpload implements PacedUploads.Upload {
     private final URI socketUri;
     private final BlockingQueue<JsonObject> answers = new LinkedBlockingQueue<>();
     private WebSocket socket;
-    private volatile long ackedOffset;
 
     /** @param uplinkUri the call's {@code uplinkUrl} as an absolute http URI */
     GatewayUpload(HttpClient http, URI uplinkUri) {
@@ -58,11 +57,6 @@ final class GatewayUpload implements PacedUploads.Upload {
         return new PacedUploads.Outcome(stored.getJsonNumber("bytes").longValue(), stored.getString("sha256"));
     }
 
-    /** The offset of the latest {@code ack}. */
-    long ackedOffset() {
-        return ackedOffset;
-    }
-
     @Override
     public void close() {
         if (socket != null) {
@@ -90,7 +84,7 @@ final class GatewayUpload implements PacedUploads.Upload {
         }
     }
 
-    /** Collects the gateway's text messages (which may arrive in parts); acks only move the offset. */
+    /** Collects the gateway's text messages, which may arrive in parts. */
     private final class Answers implements WebSocket.Listener {
 
         private final StringBuilder partial = new StringBuilder();
@@ -102,9 +96,8 @@ final class GatewayUpload implements PacedUploads.Upload {
                 JsonObject answer =
                         Json.createReader(new StringReader(partial.toString())).readObject();
                 partial.setLength(0);
-                if ("ack".equals(answer.getString("type", ""))) {
-                    ackedOffset = answer.getJsonNumber("offset").longValue();
-                } else {
+                // Acks only tell that segments are durable; the upload waits for started and stored.
+                if (!"ack".equals(answer.getString("type", ""))) {
                     answers.add(answer);
                 }
             }

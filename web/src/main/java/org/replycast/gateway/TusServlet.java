@@ -21,6 +21,7 @@ import org.replycast.call.CallTokens;
 import org.replycast.call.ConnectedCall;
 import org.replycast.data.DataDirectory;
 import org.replycast.message.Message;
+import org.replycast.message.MessageRejection;
 import org.replycast.message.MessageState;
 import org.replycast.message.Uplink;
 import org.replycast.message.UplinkRefusal;
@@ -257,12 +258,17 @@ public class TusServlet extends HttpServlet {
     }
 
     private static ProblemType statusOf(UplinkRefusal refusal) {
-        return switch (refusal.code()) {
-            case UplinkRefusal.NOT_FOUND, UplinkRefusal.NOT_RESUMABLE -> ProblemType.NOT_FOUND;
-            case UplinkRefusal.INVALID -> ProblemType.INVALID;
-            case "message-too-large", "frame-too-large" -> ProblemType.TOO_LARGE;
-            default -> ProblemType.CONFLICT;
-        };
+        String code = refusal.code();
+        if (code.equals(UplinkRefusal.NOT_FOUND) || code.equals(UplinkRefusal.NOT_RESUMABLE)) {
+            return ProblemType.NOT_FOUND;
+        }
+        if (code.equals(UplinkRefusal.INVALID)) {
+            return ProblemType.INVALID;
+        }
+        if (code.equals(MessageRejection.TOO_LARGE.code()) || code.equals(MessageRejection.FRAME_TOO_LARGE.code())) {
+            return ProblemType.TOO_LARGE;
+        }
+        return ProblemType.CONFLICT;
     }
 
     private static String newSession() {
