@@ -19,8 +19,8 @@ import org.replycast.media.ProbedMedia;
  * over, appends the bytes to the message's file (forced to the disk before the transaction commits), and at
  * the end marker checks the SHA-256, probes the content and stores or rejects it; a stored reply gets a job on
  * {@code MediaJobs} for its display copy in the same transaction. Every step is idempotent: a
- * part that was already taken changes nothing, and a segment beyond the bytes taken (a gap) throws, so the
- * broker delivers it again after the parts before it.
+ * part that was already taken changes nothing, and a segment beyond the bytes taken (a gap) throws: the parts
+ * come in order, so a gap means an earlier part was dead-lettered, and this one follows it there.
  */
 @Stateless
 public class StorageService {
@@ -56,7 +56,7 @@ public class StorageService {
      * a segment of a message that can no longer continue (refused, stored or given up) is dropped with a log
      * line, as its sender has already been told.
      *
-     * @throws IllegalStateException for a gap, so the segment comes again after the ones before it
+     * @throws IllegalStateException for a gap, which writes nothing
      */
     public void append(String messageId, long offset, byte[] segment) throws IOException {
         Message message = require(messageId);
@@ -82,7 +82,7 @@ public class StorageService {
      * The end marker: {@code STORED} when every byte is here, its SHA-256 is the one named, and the prober
      * finds audio or video within the channel's limits; {@code REJECTED} with the reason otherwise.
      *
-     * @throws IllegalStateException while bytes before the end are missing, so the marker comes again
+     * @throws IllegalStateException when bytes before the end are missing
      */
     public void end(String messageId, long length, String sha256) throws IOException {
         Message message = require(messageId);

@@ -2,6 +2,8 @@ package org.replycast.message;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -13,6 +15,10 @@ import java.io.UncheckedIOException;
  * Takes the parts of reply messages from {@code UplinkSegments} and hands each to the storage service. The
  * broker gives all parts of one reply (one message group) to one session in order; a part that fails is
  * delivered again, and after the last attempt parked in the dead-letter queue, while other replies go on.
+ *
+ * <p>Each step commits on its own and the part is acknowledged afterwards, never in one distributed
+ * transaction: a {@code kill -9} mid-commit would leave a prepared acknowledgement in doubt until recovery,
+ * and the parts after it would overtake it. A part delivered again after its step committed changes nothing.
  */
 @MessageDriven(
         activationConfig = {
@@ -21,6 +27,7 @@ import java.io.UncheckedIOException;
                     propertyValue = "java:/jms/queue/UplinkSegments"),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
         })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UplinkSegmentConsumer implements MessageListener {
 
     @Inject
