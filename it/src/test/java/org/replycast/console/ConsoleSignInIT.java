@@ -3,7 +3,6 @@ package org.replycast.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -13,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.Browser;
+import org.replycast.testing.ConsoleSignIn;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
 
@@ -20,33 +20,15 @@ import org.replycast.testing.ReplycastEar;
 @ExtendWith({KeycloakServer.class, ArquillianExtension.class})
 class ConsoleSignInIT {
 
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
-
     @Deployment(testable = false)
     static EnterpriseArchive replycast() {
         return ReplycastEar.asBuilt();
     }
 
-    private static void signIn(Browser browser, String user, String password) {
-        browser.driver().get(ApiClient.baseUri().resolve("console/").toString());
-        browser.waitUpTo(PAGE_TIMEOUT, "keycloak-login-form")
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertTrue(
-                browser.driver()
-                        .getCurrentUrl()
-                        .startsWith(KeycloakServer.realmUri().toString()),
-                "sent to the Keycloak login form: " + browser.driver().getCurrentUrl());
-        browser.driver().findElement(By.id("username")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        browser.driver().findElement(By.id("kc-login")).click();
-    }
-
     @Test
     void anAdminSignsInAndIsGreetedByName() {
         try (Browser browser = new Browser()) {
-            signIn(browser, "admin", "admin");
-
-            browser.waitUpTo(PAGE_TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+            ConsoleSignIn.as(browser, "admin");
             browser.screenshot("console-signed-in-admin");
             assertEquals(
                     "Welcome, admin.",
@@ -56,11 +38,30 @@ class ConsoleSignInIT {
     }
 
     @Test
+    void signingOutEndsTheKeycloakSessionToo() {
+        try (Browser browser = new Browser()) {
+            ConsoleSignIn.as(browser, "operator");
+            assertEquals(
+                    "operator", browser.driver().findElement(By.id("roles")).getText());
+
+            browser.driver().findElement(By.id("account:sign-out")).click();
+
+            // Back at the console's door, Keycloak asks again: its session ended, not only the console's.
+            browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "keycloak-login-form-again")
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            browser.driver().get(ApiClient.baseUri().resolve("console/").toString());
+            browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            assertTrue(browser.driver().findElements(By.id("greeting")).isEmpty());
+        }
+    }
+
+    @Test
     void aUserWithoutARoleIsForbidden() {
         try (Browser browser = new Browser()) {
-            signIn(browser, "guest", "guest");
+            ConsoleSignIn.submit(browser, "guest", "guest");
 
-            browser.waitUpTo(PAGE_TIMEOUT).until(driver -> driver.getCurrentUrl()
+            browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT).until(driver -> driver.getCurrentUrl()
                     .startsWith(ApiClient.baseUri().toString()));
             browser.screenshot("console-guest-forbidden");
             assertTrue(browser.driver().findElements(By.id("greeting")).isEmpty());

@@ -51,7 +51,7 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
         Path log = Path.of(System.getProperty("replycast.it.artifacts", "target/artifacts"), "keycloak.log");
         try {
             Files.createDirectories(log.getParent());
-            server.process = new ProcessBuilder(
+            ProcessBuilder keycloak = new ProcessBuilder(
                             home.resolve("bin/kc.sh").toString(),
                             "start-dev",
                             "--http-port=" + port(),
@@ -63,8 +63,11 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
                             "--cache=local")
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .directory(new File(home.toString()))
-                    .start();
+                    .directory(new File(home.toString()));
+            // The realm file names this placeholder among the console's redirect URIs: the server under test.
+            String origin = ApiClient.baseUri().toString();
+            keycloak.environment().put("REPLYCAST_CONSOLE_ORIGIN", origin.substring(0, origin.length() - 1));
+            server.process = keycloak.start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start Keycloak from " + home, e);
         }

@@ -4,23 +4,23 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
+import java.io.IOException;
 
-/** The console's front page: who is signed in, with which roles. */
+/** The console's front page: the overview for those who run the place; moderators go straight to messages. */
 @Named
 @RequestScoped
 public class Dashboard {
 
-    private static final List<String> ROLES = List.of("admin", "operator", "moderator");
-
     @Inject
     ExternalContext externalContext;
 
-    public String getUserName() {
-        return externalContext.getUserPrincipal().getName();
-    }
+    @Inject
+    ConsoleUser user;
 
-    public List<String> getRoles() {
-        return ROLES.stream().filter(externalContext::isUserInRole).toList();
+    /** The view action of the front page. */
+    public void open() throws IOException {
+        if (!user.isOperating()) {
+            externalContext.redirect(externalContext.getRequestContextPath() + "/console/messages.xhtml");
+        }
     }
 }

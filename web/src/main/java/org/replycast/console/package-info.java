@@ -1,5 +1,8 @@
 /**
- * The JSF console for administrators, operators and moderators, signed in through Keycloak. Its beans
- * are named after their views and call the services of the ejb module.
+ * The JSF console's shell for administrators, operators and moderators, signed in through Keycloak: who is
+ * signed in and what their {@link org.replycast.console.ConsoleRole} allows, the {@link
+ * org.replycast.console.Permitted} guard on every action, and the dashboard. The pages of each capability
+ * have their beans in that capability's package ({@code org.replycast.channel}, {@code org.replycast.call}, …)
+ * and share the template {@code WEB-INF/templates/console.xhtml}.
  */
 package org.replycast.console;
