@@ -132,6 +132,7 @@ export class ReplyPanel {
     this.#releaseCamera();
     const recording = new Blob(this.#chunks, { type: this.#contentType });
     if (this.#stream) {
+      $('reply-preview').hidden = true;
       this.#show('sending', 'Sending the rest of your reply…');
       this.#finishStream(this.#stream);
       return;

@@ -245,6 +245,12 @@ final class TerminalPage {
         browser.screenshot("terminal-" + name + "-" + what);
     }
 
+    /** A screenshot with the reply's controls and status in view. */
+    void screenshotReply(String what) {
+        browser.script("document.getElementById('reply-status').scrollIntoView({block: 'center'});");
+        screenshot(what);
+    }
+
     private double currentTime() {
         return ((Number) browser.script("return document.getElementById('video').currentTime;")).doubleValue();
     }

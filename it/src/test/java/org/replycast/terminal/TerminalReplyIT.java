@@ -80,12 +80,12 @@ class TerminalReplyIT {
             page.startRecording();
             page.awaitAcknowledgedOver(0);
             assertEquals("recording", page.replyStatus("state"), "bytes are acknowledged while it still records");
-            page.screenshot("recording");
+            page.screenshotReply("recording");
             Thread.sleep(4000);
             page.stopRecording();
 
             String said = page.awaitReplyState("stored");
-            page.screenshot("stored");
+            page.screenshotReply("stored");
             assertTrue(said.startsWith("Stored"), said);
             String messageId = page.replyStatus("message-id");
             assertStoredAsSent(terminal, messageId, page.replyStatus("sha256"), "video/webm", Duration.ofSeconds(4));
@@ -108,7 +108,7 @@ class TerminalReplyIT {
             network.cut();
             page.awaitReplyStatus("link", "reconnecting");
             long beforeTheDrop = page.acknowledgedBytes();
-            page.screenshot("reconnecting");
+            page.screenshotReply("reconnecting");
             Thread.sleep(3000);
             network.restore();
             page.awaitReplyStatus("link", "connected");
@@ -116,7 +116,7 @@ class TerminalReplyIT {
             page.stopRecording();
 
             page.awaitReplyState("stored");
-            page.screenshot("resumed-stored");
+            page.screenshotReply("resumed-stored");
             assertStoredAsSent(
                     terminal,
                     page.replyStatus("message-id"),
@@ -140,7 +140,7 @@ class TerminalReplyIT {
             page.stopRecording();
             page.awaitReplyState("recorded");
             browser.waitUpTo(TerminalPage.PAGE_TIMEOUT, "reply-preview-first").until(driver -> page.showsPreview());
-            page.screenshot("preview");
+            page.screenshotReply("preview");
             assertNull(page.replyStatus("message-id"), "nothing is sent before Send");
             assertEquals(0, page.horizontalOverflow(), "the preview fits the phone's screen");
 
@@ -152,7 +152,7 @@ class TerminalReplyIT {
             page.sendRecorded();
 
             page.awaitReplyState("stored");
-            page.screenshot("preview-stored");
+            page.screenshotReply("preview-stored");
             String messageId = page.replyStatus("message-id");
             assertStoredAsSent(terminal, messageId, page.replyStatus("sha256"), "video/webm", Duration.ofSeconds(2));
             JsonObject[] all = ApiClient.json(API.signed(terminal, "GET", "api/v1/messages", null))
@@ -177,7 +177,7 @@ class TerminalReplyIT {
             page.sendFile(file);
 
             page.awaitReplyState("stored");
-            page.screenshot("file-stored");
+            page.screenshotReply("file-stored");
             String messageId = page.replyStatus("message-id");
             JsonObject message = TerminalMessages.awaitState(API, terminal, messageId, "STORED", STORED_PATIENCE);
             assertEquals("video/mp4", message.getString("contentType"));
@@ -202,7 +202,7 @@ class TerminalReplyIT {
             page.sendFile(file);
 
             String said = page.awaitReplyState("rejected");
-            page.screenshot("rejected");
+            page.screenshotReply("rejected");
             String messageId = page.replyStatus("message-id");
             JsonObject message = TerminalMessages.awaitState(API, terminal, messageId, "REJECTED", STORED_PATIENCE);
             String reason = message.getString("reason");
@@ -215,8 +215,10 @@ class TerminalReplyIT {
 
     /** Signs the page in and has it call itself on the channel, until the call is connected and the reply shows. */
     private static void watchingACall(TerminalPage page, TerminalSigner terminal) {
+        // Made before the sign-in, which is when the page lists the channels.
+        String channelId = channel();
         page.signIn(terminal);
-        String callId = page.startCall(channel(), null);
+        String callId = page.startCall(channelId, null);
         page.awaitCallState(callId, "CONNECTED");
     }
 
