@@ -67,7 +67,9 @@ function renderMessage(message) {
   item.dataset.state = message.state;
   const what = document.createElement('span');
   const created = message.createdAt ? new Date(message.createdAt).toLocaleString() : '';
-  what.textContent = `${message.title || 'Reply'}, ${created}, ${size(message.bytes)} `;
+  // The row counts the bytes only once they are all in.
+  const bytes = message.state === 'RECEIVING' ? '' : `, ${size(message.bytes)}`;
+  what.textContent = `${message.title || 'Reply'}, ${created}${bytes} `;
   const state = document.createElement('strong');
   state.className = 'state';
   state.textContent = message.state;

@@ -127,10 +127,9 @@ export class ReplyPanel {
   }
 
   /** The recorder has given its last bytes. */
-  async #recorded() {
+  #recorded() {
     clearInterval(this.#timer);
     this.#releaseCamera();
-    const recording = new Blob(this.#chunks, { type: this.#contentType });
     if (this.#stream) {
       $('reply-preview').hidden = true;
       this.#show('sending', 'Sending the rest of your reply…');
@@ -138,7 +137,7 @@ export class ReplyPanel {
       return;
     }
     const preview = $('reply-preview');
-    this.#previewUrl = URL.createObjectURL(recording);
+    this.#previewUrl = URL.createObjectURL(new Blob(this.#chunks, { type: this.#contentType }));
     preview.src = this.#previewUrl;
     preview.muted = false;
     preview.controls = true;
