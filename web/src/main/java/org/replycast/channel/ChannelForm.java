@@ -1,6 +1,7 @@
 package org.replycast.channel;
 
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,22 +16,9 @@ import java.util.Optional;
 public class ChannelForm implements Serializable {
 
     /** The inputs' ids, which are the service's field names, so that a refusal lands beside its field. */
-    public static final List<String> FIELDS = List.of(
-            "channelId",
-            "name",
-            "place",
-            "timeZone",
-            "source",
-            "maxConnectedCalls",
-            "maxCallSeconds",
-            "maxMessageBytes",
-            "maxMessageSeconds",
-            "moderation",
-            "forwardUrl",
-            "captureEnabled",
-            "ladder",
-            "titleFilter",
-            "retentionDays");
+    public static final List<String> FIELDS = Arrays.stream(ChannelSettings.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .toList();
 
     private String channelId;
     private String name;
