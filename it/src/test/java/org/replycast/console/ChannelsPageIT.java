@@ -66,9 +66,8 @@ class ChannelsPageIT {
             assertFalse(created.getBoolean("captureEnabled"));
 
             click(browser, ofChannel(channelId, ":edit"));
-            assertEquals(
-                    channelId,
-                    browser.driver().findElement(By.id("channel:channelId")).getAttribute("value"));
+            browser.waitUpTo(ConsolePages.REFRESHED)
+                    .until(ExpectedConditions.attributeToBe(By.id("channel:channelId"), "value", channelId));
             type(browser, "channel:name", "Renamed hall");
             type(browser, "channel:maxConnectedCalls", "0");
             click(browser, By.id("channel:save"));
