@@ -117,13 +117,7 @@ class ChannelsPageIT {
                     .findElement(By.id("confirm-question"))
                     .getText()
                     .contains(channelId));
-            click(browser, By.id("confirm:delete"));
-            browser.waitUpTo(ConsolePages.REFRESHED)
-                    .until(ExpectedConditions.invisibilityOfElementLocated(ofChannel(channelId, ":edit")));
-            assertEquals(
-                    404,
-                    api.get("api/v1/admin/channels/" + channelId, KeycloakServer.adminAuthorization())
-                            .statusCode());
+            confirmRemoval(browser, channelId);
         } finally {
             TestChannels.remove(api, channelId);
         }
@@ -150,15 +144,20 @@ class ChannelsPageIT {
                     "the admin-only forwarding secret is not offered to an operator");
 
             click(browser, ofChannel(channelId, ":delete"));
-            click(browser, By.id("confirm:delete"));
-            browser.waitUpTo(ConsolePages.REFRESHED)
-                    .until(ExpectedConditions.invisibilityOfElementLocated(ofChannel(channelId, ":edit")));
-            assertEquals(
-                    404,
-                    api.get("api/v1/admin/channels/" + channelId, KeycloakServer.adminAuthorization())
-                            .statusCode());
+            confirmRemoval(browser, channelId);
         } finally {
             TestChannels.remove(api, channelId);
         }
+    }
+
+    /** Confirms the removal that the page asks about, and sees the channel gone from the page and the API. */
+    private void confirmRemoval(Browser browser, String channelId) {
+        click(browser, By.id("confirm:delete"));
+        browser.waitUpTo(ConsolePages.REFRESHED)
+                .until(ExpectedConditions.invisibilityOfElementLocated(ofChannel(channelId, ":edit")));
+        assertEquals(
+                404,
+                api.get("api/v1/admin/channels/" + channelId, KeycloakServer.adminAuthorization())
+                        .statusCode());
     }
 }
