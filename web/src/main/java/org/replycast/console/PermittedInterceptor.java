@@ -8,14 +8,18 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.logging.Logger;
 
-/** Enforces {@link Permitted}: a caller without one of its roles gets {@code 403} and the action never runs. */
+/**
+ * Enforces {@link Permitted}: a caller without one of its roles gets {@code 403} and the action never runs.
+ * Serializable, as view-scoped page beans need their interceptors to be.
+ */
 @Permitted({})
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-public class PermittedInterceptor {
+public class PermittedInterceptor implements Serializable {
 
     private static final Logger LOG = Logger.getLogger(PermittedInterceptor.class.getName());
 
