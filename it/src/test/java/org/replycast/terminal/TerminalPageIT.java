@@ -20,6 +20,7 @@ import org.replycast.testing.ApiClient;
 import org.replycast.testing.Browser;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
+import org.replycast.testing.TerminalPage;
 import org.replycast.testing.TerminalSigner;
 import org.replycast.testing.TestChannels;
 import org.replycast.testing.TestTerminals;

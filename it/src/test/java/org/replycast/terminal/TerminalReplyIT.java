@@ -28,6 +28,7 @@ import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
 import org.replycast.testing.TcpRelay;
 import org.replycast.testing.TerminalMessages;
+import org.replycast.testing.TerminalPage;
 import org.replycast.testing.TerminalSigner;
 import org.replycast.testing.TestChannels;
 import org.replycast.testing.TestMedia;
