@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells what a stored file is with the bundled ffmpeg (JAVE2 brings no ffprobe): container, codecs and
- * duration from {@code ffmpeg -i}, and, for files whose header has no duration (a browser's MediaRecorder
- * WebM), the duration from reading the file through once without decoding.
+ * Tells what a stored file is: WebM/Matroska and MP4/MOV, the common replies, from their headers in the JVM
+ * ({@link ContainerProbe}, no process per reply); anything else with the bundled ffmpeg (JAVE2 brings no
+ * ffprobe): container, codecs and duration from {@code ffmpeg -i}, and, for files whose header has no duration,
+ * the duration from reading the file through once without decoding.
  */
 public final class MediaProbe {
 
@@ -41,6 +42,12 @@ public final class MediaProbe {
      * @throws IOException when ffmpeg does not run or does not finish in time
      */
     public ProbedMedia probe(Path file) throws IOException {
+        Optional<ProbedMedia> known = ContainerProbe.probe(file);
+        return known.isPresent() ? known.get() : probeWithFfmpeg(file);
+    }
+
+    /** What ffmpeg finds in the file, whatever its container. */
+    ProbedMedia probeWithFfmpeg(Path file) throws IOException {
         String header = run(List.of(executable, "-hide_banner", "-nostdin", "-i", file.toString()));
         ProbedMedia found = parse(header);
         if (found.container() == null || found.duration().isPresent()) {
