@@ -27,12 +27,12 @@ public final class MediaProbe {
             Pattern.compile("^\\s*Stream #0:\\d+\\S*: (Video|Audio): ([A-Za-z0-9_]+)", Pattern.MULTILINE);
     private static final Pattern PROGRESS_TIME = Pattern.compile("time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
 
-    private final String executable;
+    private final FfmpegInstallation ffmpeg;
     private final Duration timeout;
 
-    /** A prober that gives ffmpeg at most the timeout for each of its runs. */
+    /** A prober that gives ffmpeg, looked up only if needed, at most the timeout for each of its runs. */
     public MediaProbe(FfmpegInstallation ffmpeg, Duration timeout) {
-        this.executable = ffmpeg.executable();
+        this.ffmpeg = ffmpeg;
         this.timeout = timeout;
     }
 
@@ -48,6 +48,7 @@ public final class MediaProbe {
 
     /** What ffmpeg finds in the file, whatever its container. */
     ProbedMedia probeWithFfmpeg(Path file) throws IOException {
+        String executable = ffmpeg.executable();
         String header = run(List.of(executable, "-hide_banner", "-nostdin", "-i", file.toString()));
         ProbedMedia found = parse(header);
         if (found.container() == null || found.duration().isPresent()) {
