@@ -35,7 +35,8 @@ Options (passed to the load generator):
   -h, --help        this text
 
 Settings (environment, as for ./replycast run): REPLYCAST_HTTP_PORT (8080), REPLYCAST_MANAGEMENT_PORT (9990),
-REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data). Results and how to read them: docs/benchmarks.md.
+REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data), REPLYCAST_SERVER_PID (WildFly's process, for
+its heap; found by its HTTP port unless set). Results and how to read them: docs/benchmarks.md.
 EOF
 }
 

@@ -44,9 +44,10 @@ run this again."
 API. Start Replycast with ./replycast run, which starts Keycloak too."
 }
 
-# WildFly's process, for the CPU split (and for holding it while a baseline runs).
+# WildFly's process, for the CPU split (and for holding it while a baseline runs): REPLYCAST_SERVER_PID when set
+# (a server started otherwise than by ./replycast run, e.g. with a port offset), else the one on the HTTP port.
 find_server_pid() {
-  SERVER_PID="$(pgrep -f -- "jboss-modules.*-Djboss.http.port=$HTTP_PORT" | head -n 1 || true)"
+  SERVER_PID="${REPLYCAST_SERVER_PID:-$(pgrep -f -- "jboss-modules.*-Djboss.http.port=$HTTP_PORT" | head -n 1 || true)}"
   [ -n "$SERVER_PID" ] || say "WildFly's process (HTTP port $HTTP_PORT) was not found."
 }
 

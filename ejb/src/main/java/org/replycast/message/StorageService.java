@@ -17,7 +17,7 @@ import org.replycast.media.ProbedMedia;
 /**
  * The storage server: takes the parts of reply messages in order as {@code UplinkSegmentConsumer} hands them
  * over, appends the bytes to the message's file (forced to the disk before the transaction commits), and at
- * the end marker checks the SHA-256, probes the content and stores or rejects it; a stored reply gets a job on
+ * the end marker checks the SHA-256 (computed while the bytes were appended, {@link ReceivedDigests}), probes the content and stores or rejects it; a stored reply gets a job on
  * {@code MediaJobs} for its display copy in the same transaction. Every step is idempotent: a
  * part that was already taken changes nothing, and a segment beyond the bytes taken (a gap) throws: the parts
  * come in order, so a gap means an earlier part was dead-lettered, and this one follows it there.
@@ -36,6 +36,9 @@ public class StorageService {
 
     @Inject
     MessageFiles files;
+
+    @Inject
+    ReceivedDigests digests;
 
     @Inject
     Event<MessageChanged> changes;
@@ -75,6 +78,7 @@ public class StorageService {
             return;
         }
         files.write(message.getMediaPath(), taken, segment, (int) known, segment.length - (int) known);
+        digests.appended(messageId, taken, segment, (int) known, segment.length - (int) known);
         message.append(segment.length - known);
     }
 
@@ -101,7 +105,10 @@ public class StorageService {
             // An earlier attempt renamed the file, but its transaction did not commit.
             message.moveBytes(stored);
         }
-        String received = files.sha256(message.getMediaPath());
+        String received = digests.take(messageId, length).orElse(null);
+        if (received == null) {
+            received = files.sha256(message.getMediaPath());
+        }
         if (refused(message, length, sha256, received, channel)) {
             return;
         }
@@ -210,6 +217,7 @@ public class StorageService {
         if (message.getMediaPath() != null) {
             files.delete(message.getMediaPath());
         }
+        digests.forget(messageId);
         message.expire(now);
         changes.fire(MessageChanged.of(message));
         LOG.info(() -> "message " + messageId + " given up after " + idleTime + " without its sender");
@@ -253,6 +261,7 @@ public class StorageService {
         if (message.getMediaPath() != null) {
             files.delete(message.getMediaPath());
         }
+        digests.forget(message.getMessageId());
         message.reject(rejection, reason);
         message.discardBytes();
         changes.fire(MessageChanged.of(message));

@@ -61,6 +61,7 @@ class StorageServiceTest {
             }
         };
         storage.files = new MessageFiles();
+        storage.digests = new ReceivedDigests();
         storage.files.dataDirectory = new DataDirectory() {
             @Override
             public Path resolve(String place) {

@@ -25,7 +25,10 @@ import java.io.UncheckedIOException;
             @ActivationConfigProperty(
                     propertyName = "destinationLookup",
                     propertyValue = "java:/jms/queue/UplinkSegments"),
-            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            // As many as the instances of its pool, uplink-storage (wildfly-config): each part mostly waits for
+            // the disk, so a crowd's replies are taken side by side.
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "64")
         })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UplinkSegmentConsumer implements MessageListener {

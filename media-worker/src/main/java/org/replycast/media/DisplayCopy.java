@@ -20,6 +20,9 @@ public final class DisplayCopy {
 
     static final int THUMBNAIL_WIDTH = 320;
 
+    // Copies wait for spare CPU: the replies on their way in and the live ladder come first.
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
     private final String ffmpeg;
     private final Duration timeout;
 
@@ -81,7 +84,13 @@ public final class DisplayCopy {
     }
 
     private List<String> start(Path original) {
-        return List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", original.toString());
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(NICE)) {
+            command.addAll(List.of(NICE.toString(), "-n", "19"));
+        }
+        command.addAll(
+                List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", original.toString()));
+        return command;
     }
 
     private static void writeAtomically(Path target, FileWriting writing) throws IOException {

@@ -16,13 +16,13 @@ public final class FfmpegInstallation {
 
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String executable;
+    private String executable;
 
-    public FfmpegInstallation() {
-        this.executable = new DefaultFFMPEGLocator().getExecutablePath();
-    }
-
-    public String executable() {
+    /** The path is looked up (JAVE2 checks and unpacks the binary, one caller at a time) on first use only. */
+    public synchronized String executable() {
+        if (executable == null) {
+            executable = new DefaultFFMPEGLocator().getExecutablePath();
+        }
         return executable;
     }
 

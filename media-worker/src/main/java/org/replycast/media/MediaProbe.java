@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells what a stored file is with the bundled ffmpeg (JAVE2 brings no ffprobe): container, codecs and
- * duration from {@code ffmpeg -i}, and, for files whose header has no duration (a browser's MediaRecorder
- * WebM), the duration from reading the file through once without decoding.
+ * Tells what a stored file is: WebM/Matroska and MP4/MOV, the common replies, from their headers in the JVM
+ * ({@link ContainerProbe}, no process per reply); anything else with the bundled ffmpeg (JAVE2 brings no
+ * ffprobe): container, codecs and duration from {@code ffmpeg -i}, and, for files whose header has no duration,
+ * the duration from reading the file through once without decoding.
  */
 public final class MediaProbe {
 
@@ -26,12 +27,12 @@ public final class MediaProbe {
             Pattern.compile("^\\s*Stream #0:\\d+\\S*: (Video|Audio): ([A-Za-z0-9_]+)", Pattern.MULTILINE);
     private static final Pattern PROGRESS_TIME = Pattern.compile("time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
 
-    private final String executable;
+    private final FfmpegInstallation ffmpeg;
     private final Duration timeout;
 
-    /** A prober that gives ffmpeg at most the timeout for each of its runs. */
+    /** A prober that gives ffmpeg, looked up only if needed, at most the timeout for each of its runs. */
     public MediaProbe(FfmpegInstallation ffmpeg, Duration timeout) {
-        this.executable = ffmpeg.executable();
+        this.ffmpeg = ffmpeg;
         this.timeout = timeout;
     }
 
@@ -41,6 +42,13 @@ public final class MediaProbe {
      * @throws IOException when ffmpeg does not run or does not finish in time
      */
     public ProbedMedia probe(Path file) throws IOException {
+        Optional<ProbedMedia> known = ContainerProbe.probe(file);
+        return known.isPresent() ? known.get() : probeWithFfmpeg(file);
+    }
+
+    /** What ffmpeg finds in the file, whatever its container. */
+    ProbedMedia probeWithFfmpeg(Path file) throws IOException {
+        String executable = ffmpeg.executable();
         String header = run(List.of(executable, "-hide_banner", "-nostdin", "-i", file.toString()));
         ProbedMedia found = parse(header);
         if (found.container() == null || found.duration().isPresent()) {

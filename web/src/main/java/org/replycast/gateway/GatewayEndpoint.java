@@ -43,10 +43,18 @@ public class GatewayEndpoint {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    AwaitedOutcomes outcomes;
+
     @OnOpen
     public void open(Session connection, @PathParam("token") String token) {
         GatewaySession session = new GatewaySession(
-                () -> tokens.byUplinkToken(token), uplinks, new Connection(connection), scheduler, OUTCOME_PATIENCE);
+                () -> tokens.byUplinkToken(token),
+                uplinks,
+                new Connection(connection),
+                scheduler,
+                outcomes,
+                OUTCOME_PATIENCE);
         connection.getUserProperties().put(SESSION, session);
         session.opened();
     }

@@ -66,6 +66,7 @@ final class GatewaySession {
     private final UplinkService uplinks;
     private final GatewayConnection connection;
     private final ScheduledExecutorService scheduler;
+    private final AwaitedOutcomes outcomes;
     private final Duration outcomePatience;
 
     private State state = State.IDLE;
@@ -86,11 +87,13 @@ final class GatewaySession {
             UplinkService uplinks,
             GatewayConnection connection,
             ScheduledExecutorService scheduler,
+            AwaitedOutcomes outcomes,
             Duration outcomePatience) {
         this.call = call;
         this.uplinks = uplinks;
         this.connection = connection;
         this.scheduler = scheduler;
+        this.outcomes = outcomes;
         this.outcomePatience = outcomePatience;
     }
 
@@ -182,6 +185,9 @@ final class GatewaySession {
         if (poll != null) {
             poll.cancel(false);
         }
+        if (state == State.ENDED) {
+            outcomes.stop(uplink.messageId());
+        }
         state = State.CLOSED;
     }
 
@@ -244,6 +250,7 @@ final class GatewaySession {
         }
         state = State.ENDED;
         outcomeDeadline = Instant.now().plus(outcomePatience);
+        outcomes.await(uplink.messageId(), () -> scheduler.execute(this::announced));
         schedulePoll(FIRST_POLL);
     }
 
@@ -259,6 +266,17 @@ final class GatewaySession {
 
     private void schedulePoll(Duration after) {
         poll = scheduler.schedule(() -> outcome(after), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A change of the message was announced: its outcome is read now, and the polls start again after it. */
+    private synchronized void announced() {
+        if (state != State.ENDED) {
+            return;
+        }
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        outcome(LONGEST_POLL);
     }
 
     /** Reads the message's row until the storage side has decided: stored, rejected or given up. */
@@ -296,6 +314,7 @@ final class GatewaySession {
     }
 
     private void stored(Message message) {
+        outcomes.stop(message.getMessageId());
         state = State.DONE;
         connection.send(Json.createObjectBuilder()
                 .add("type", "stored")
@@ -309,6 +328,9 @@ final class GatewaySession {
     /** The message under way is over without being stored. */
     private void refused(String code, String detail) {
         error(code, detail);
+        if (state == State.ENDED) {
+            outcomes.stop(uplink.messageId());
+        }
         state = State.DONE;
     }
 

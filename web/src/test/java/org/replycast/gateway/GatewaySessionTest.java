@@ -35,6 +35,7 @@ class GatewaySessionTest {
     private final List<String> closes = new ArrayList<>();
     private final AtomicReference<Optional<ConnectedCall>> call = new AtomicReference<>(Optional.of(CALL));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final AwaitedOutcomes outcomes = new AwaitedOutcomes();
     private final GatewaySession session = new GatewaySession(
             call::get,
             uplinks,
@@ -54,6 +55,7 @@ class GatewaySessionTest {
                 }
             },
             scheduler,
+            outcomes,
             Duration.ofSeconds(5));
 
     @AfterEach
