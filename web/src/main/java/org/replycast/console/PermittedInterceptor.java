@@ -8,6 +8,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.logging.Logger;
 
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 @Permitted({})
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-public class PermittedInterceptor {
+// Serializable: it guards view-scoped pages too, which the container may passivate with their interceptors.
+public class PermittedInterceptor implements Serializable {
 
     private static final Logger LOG = Logger.getLogger(PermittedInterceptor.class.getName());
 

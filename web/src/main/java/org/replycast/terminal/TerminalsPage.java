@@ -1,6 +1,6 @@
 package org.replycast.terminal;
 
-import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -61,9 +61,6 @@ public class TerminalsPage implements Serializable {
 
     @Inject
     RevealedSecret revealed;
-
-    @Inject
-    ExternalContext externalContext;
 
     private String search = "";
     private int offset;
@@ -198,7 +195,8 @@ public class TerminalsPage implements Serializable {
      * it, so that the address in a photo, a browser history or a proxy log signs nothing in.
      */
     public String getTerminalPageUrl() {
-        HttpServletRequest request = (HttpServletRequest) externalContext.getRequest();
+        HttpServletRequest request =
+                (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return URI.create(request.getRequestURL().toString())
                         .resolve(request.getContextPath() + "/terminal/")
                         .toString()
