@@ -17,6 +17,7 @@ import org.replycast.channel.ChannelService;
 import org.replycast.console.ConsoleRole;
 import org.replycast.console.ConsoleUser;
 import org.replycast.console.FacesProblems;
+import org.replycast.console.Pager;
 import org.replycast.console.Permitted;
 import org.replycast.message.Message;
 import org.replycast.message.MessageFilter;
@@ -92,8 +93,7 @@ public class MessagesPage implements Serializable {
     private Shown shown = Shown.WAITING;
     private LocalDate receivedFrom;
     private LocalDate receivedTo;
-    private int offset;
-    private long total;
+    private final Pager pager = new Pager(PAGE_SIZE);
     private List<Row> rows = List.of();
     private Map<String, String> channelNames = Map.of();
     private final Map<String, String> reasons = new HashMap<>();
@@ -113,19 +113,17 @@ public class MessagesPage implements Serializable {
             FacesProblems.error("filters:received-to", "The last day comes before the first.");
             return;
         }
-        offset = 0;
+        pager.first();
         load();
     }
 
     public void next() {
-        if (offset + PAGE_SIZE < total) {
-            offset += PAGE_SIZE;
-        }
+        pager.next();
         load();
     }
 
     public void previous() {
-        offset = Math.max(0, offset - PAGE_SIZE);
+        pager.previous();
         load();
     }
 
@@ -175,11 +173,8 @@ public class MessagesPage implements Serializable {
                 shown.moderation,
                 receivedFrom == null ? null : startOf(receivedFrom),
                 receivedTo == null ? null : startOf(receivedTo.plusDays(1)));
-        total = moderation.count(filter);
-        if (offset >= total) {
-            offset = (int) Math.max(0, (total - 1) / PAGE_SIZE * PAGE_SIZE);
-        }
-        rows = moderation.page(filter, offset, PAGE_SIZE).stream()
+        pager.counted(moderation.count(filter));
+        rows = moderation.page(filter, pager.offset(), pager.size()).stream()
                 .map(this::row)
                 .toList();
     }
@@ -207,15 +202,11 @@ public class MessagesPage implements Serializable {
 
     /** "1–20 of 45", or "No replies match." */
     public String getShowing() {
-        return total == 0 ? "No replies match." : (offset + 1) + "–" + (offset + rows.size()) + " of " + total;
+        return pager.showing(rows.size(), "No replies match.");
     }
 
-    public boolean isHasPrevious() {
-        return offset > 0;
-    }
-
-    public boolean isHasNext() {
-        return offset + PAGE_SIZE < total;
+    public Pager getPager() {
+        return pager;
     }
 
     public List<Row> getRows() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.replycast.console.ConsoleRole;
 import org.replycast.console.ConsoleUser;
 import org.replycast.console.FacesProblems;
+import org.replycast.console.Pager;
 import org.replycast.console.Permitted;
 import org.replycast.problem.ProblemException;
 
@@ -63,9 +64,8 @@ public class TerminalsPage implements Serializable {
     RevealedSecret revealed;
 
     private String search = "";
-    private int offset;
+    private final Pager pager = new Pager(PAGE_SIZE);
     private List<Row> rows = List.of();
-    private long total;
 
     private String newTerminalId;
     private String newDisplayName;
@@ -86,19 +86,17 @@ public class TerminalsPage implements Serializable {
             FacesProblems.error("search:q", "Search for at most " + MAX_SEARCH_LENGTH + " characters.");
             return;
         }
-        offset = 0;
+        pager.first();
         load();
     }
 
     public void next() {
-        if (offset + PAGE_SIZE < total) {
-            offset += PAGE_SIZE;
-        }
+        pager.next();
         load();
     }
 
     public void previous() {
-        offset = Math.max(0, offset - PAGE_SIZE);
+        pager.previous();
         load();
     }
 
@@ -181,11 +179,8 @@ public class TerminalsPage implements Serializable {
     }
 
     private void load() {
-        total = terminalService.count(search);
-        if (offset >= total) {
-            offset = (int) Math.max(0, (total - 1) / PAGE_SIZE * PAGE_SIZE);
-        }
-        rows = terminalService.search(search, offset, PAGE_SIZE).stream()
+        pager.counted(terminalService.count(search));
+        rows = terminalService.search(search, pager.offset(), pager.size()).stream()
                 .map(Row::of)
                 .toList();
     }
@@ -195,8 +190,8 @@ public class TerminalsPage implements Serializable {
      * it, so that the address in a photo, a browser history or a proxy log signs nothing in.
      */
     public String getTerminalPageUrl() {
-        HttpServletRequest request =
-                (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        HttpServletRequest request = (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return URI.create(request.getRequestURL().toString())
                         .resolve(request.getContextPath() + "/terminal/")
                         .toString()
@@ -205,18 +200,11 @@ public class TerminalsPage implements Serializable {
 
     /** "21–40 of 60", or "No terminals" for an empty page. */
     public String getShowing() {
-        if (total == 0) {
-            return "No terminals" + (search == null || search.isBlank() ? "." : " match.");
-        }
-        return (offset + 1) + "–" + (offset + rows.size()) + " of " + total;
+        return pager.showing(rows.size(), search == null || search.isBlank() ? "No terminals." : "No terminals match.");
     }
 
-    public boolean isHasPrevious() {
-        return offset > 0;
-    }
-
-    public boolean isHasNext() {
-        return offset + PAGE_SIZE < total;
+    public Pager getPager() {
+        return pager;
     }
 
     public List<Row> getRows() {

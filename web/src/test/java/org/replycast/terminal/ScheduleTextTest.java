@@ -16,14 +16,14 @@ import org.replycast.problem.ProblemType;
 class ScheduleTextTest {
 
     @Test
-    void readsWindowsAndDateRangesInAnyCaseAndSkipsBlankLines() {
+    void readsWindowsAndDateRangesInAnyCaseAndSkipsBlankLinesInTheScheduleOrder() {
         AccessSchedule schedule =
                 ScheduleText.parse("sunday 14:00-17:00\n\n 2026-12-01..2026-12-31 \r\nMONDAY 09:30-00:00");
 
         assertEquals(
                 List.of(
-                        new WeeklyWindow(DayOfWeek.SUNDAY, LocalTime.of(14, 0), LocalTime.of(17, 0)),
-                        new WeeklyWindow(DayOfWeek.MONDAY, LocalTime.of(9, 30), LocalTime.MIDNIGHT)),
+                        new WeeklyWindow(DayOfWeek.MONDAY, LocalTime.of(9, 30), LocalTime.MIDNIGHT),
+                        new WeeklyWindow(DayOfWeek.SUNDAY, LocalTime.of(14, 0), LocalTime.of(17, 0))),
                 schedule.windows());
         assertEquals(
                 List.of(new DateRange(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))), schedule.dateRanges());
