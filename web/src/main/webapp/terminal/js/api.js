@@ -82,6 +82,15 @@ export class TerminalApi {
     return this.request('DELETE', `/api/v1/calls/${encodeURIComponent(callId)}`);
   }
 
+  /** The terminal's own reply messages, oldest first. */
+  messages() {
+    return this.request('GET', '/api/v1/messages');
+  }
+
+  message(messageId) {
+    return this.request('GET', `/api/v1/messages/${encodeURIComponent(messageId)}`);
+  }
+
   /** A signed request with an optional JSON body; the answer's JSON, or an ApiProblem thrown. */
   async request(method, path, json) {
     const body = json === undefined ? null : new TextEncoder().encode(JSON.stringify(json));

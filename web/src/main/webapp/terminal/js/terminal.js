@@ -1,12 +1,14 @@
 /**
  * The terminal page: signs the terminal in with the id and secret kept on this device, lists channels,
- * starts, answers, declines and ends calls, rings when called (from the event stream), and plays the
- * connected call's live picture.
+ * starts, answers, declines and ends calls, rings when called (from the event stream), plays the
+ * connected call's live picture, sends replies on it and lists the terminal's own replies.
  */
 
 import { ApiProblem, TerminalApi } from './api.js';
 import { CallEventStream } from './events.js';
+import { MessageList } from './messages.js';
 import { LivePlayer } from './player.js';
+import { ReplyPanel } from './reply.js';
 import { Ringer } from './ringer.js';
 import { RequestSigner } from './signing.js';
 
@@ -21,6 +23,8 @@ const $ = (id) => document.getElementById(id);
 let api = null;
 let events = null;
 let player = null;
+const messages = new MessageList($('messages-list'), $('no-messages'), $('messages-error'));
+const reply = new ReplyPanel(messages);
 const ringer = new Ringer();
 const calls = new Map();
 const channelNames = new Map();
@@ -125,12 +129,15 @@ function enter(signedApi, offsetMs) {
     },
   });
   events.start();
+  messages.start(api);
   loadChannels();
 }
 
 function forget() {
   events?.stop();
   player?.stop();
+  reply.stop();
+  messages.stop();
   ringer.stop();
   api = null;
   calls.clear();
@@ -213,6 +220,9 @@ function render() {
   const shown = [...calls.values()].reverse();
   list.replaceChildren(...shown.map(renderCall));
   $('no-calls').hidden = shown.length > 0;
+  // Replies go on the call being watched; only its destination has an uplinkUrl.
+  reply.setCall(api, shown.find((call) => call.state === 'CONNECTED' && call.uplinkUrl
+    && call.playbackUrl === player?.url) ?? null);
   const ringing = api && shown.find(isRingingHere);
   const panel = $('ringing');
   if (ringing) {

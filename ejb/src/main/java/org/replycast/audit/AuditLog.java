@@ -27,13 +27,13 @@ public class AuditLog {
         records.persist(new AuditRecord(Instant.now(), kind, code, actor, terminalId, callId, detail));
     }
 
-    /** The newest records, of one terminal when {@code terminalId} is given. */
-    public List<AuditRecord> newest(String terminalId, int offset, int limit) {
-        return records.newest(terminalId, offset, limit);
+    /** The newest records that the filter lets through. */
+    public List<AuditRecord> newest(AuditFilter filter, int offset, int limit) {
+        return records.newest(filter, offset, limit);
     }
 
     /** How many records {@link #newest} pages through. */
-    public long count(String terminalId) {
-        return records.count(terminalId);
+    public long count(AuditFilter filter) {
+        return records.count(filter);
     }
 }

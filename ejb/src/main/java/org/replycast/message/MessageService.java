@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.problem.ProblemException;
@@ -27,6 +29,12 @@ public class MessageService {
     /** The terminal's own messages, oldest first. */
     public List<Message> list(String terminalId) {
         return messages.findBySender(terminalId);
+    }
+
+    /** How many replies the channel received today, a day as the channel's time zone counts it. */
+    public long countToday(String channelId, ZoneId timeZone) {
+        return messages.countCreatedSince(
+                channelId, LocalDate.now(timeZone).atStartOfDay(timeZone).toInstant());
     }
 
     /** One of the terminal's own messages; 404 {@code not-found} for any other id. */

@@ -42,8 +42,8 @@ class TerminalsPageIT {
             openTerminals(browser);
             browser.screenshot("console-terminals");
 
-            type(browser, "register:terminal-id", terminalId);
-            type(browser, "register:display-name", "Hall <b>entrance</b>");
+            type(browser, "register:terminalId", terminalId);
+            type(browser, "register:displayName", "Hall <b>entrance</b>");
             browser.driver().findElement(By.id("register:submit")).click();
             String secret = revealedSecret(browser);
             browser.screenshot("console-terminal-registered");
@@ -107,12 +107,12 @@ class TerminalsPageIT {
             search(browser, terminal.terminalId());
             browser.driver().findElement(By.id("list:terminals:0:edit")).click();
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "edit-form")
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:edit-schedule")));
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:schedule")));
 
-            type(browser, "edit:edit-schedule", "SOMEDAY 14:00-17:00");
+            type(browser, "edit:schedule", "SOMEDAY 14:00-17:00");
             browser.driver().findElement(By.id("edit:save")).click();
             String error = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "schedule-error")
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:edit-schedule-error")))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:schedule-error")))
                     .getText();
             assertTrue(error.contains("schedule line 1"), error);
             assertEquals(
@@ -122,8 +122,8 @@ class TerminalsPageIT {
                             .getJsonArray("windows")
                             .size());
 
-            type(browser, "edit:edit-schedule", "SUNDAY 14:00-17:00\n2026-12-01..2026-12-31");
-            type(browser, "edit:edit-auto-answer", "3");
+            type(browser, "edit:schedule", "SUNDAY 14:00-17:00\n2026-12-01..2026-12-31");
+            type(browser, "edit:autoAnswerSeconds", "3");
             browser.driver().findElement(By.id("edit:save")).click();
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "saved")
                     .until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit:save")));
@@ -181,12 +181,12 @@ class TerminalsPageIT {
         try (Browser browser = new Browser()) {
             ConsoleSignIn.as(browser, "admin");
             openTerminals(browser);
-            type(browser, "register:terminal-id", "bad id!");
-            type(browser, "register:display-name", name);
+            type(browser, "register:terminalId", "bad id!");
+            type(browser, "register:displayName", name);
             browser.driver().findElement(By.id("register:submit")).click();
 
             String error = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "terminal-id-error")
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("register:terminal-id-error")))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("register:terminalId-error")))
                     .getText();
             assertTrue(error.contains("must be 1 to 64"), error);
             assertTrue(browser.driver().findElements(By.id("revealed-secret")).isEmpty());
@@ -229,9 +229,9 @@ class TerminalsPageIT {
                             "register",
                             "register:submit",
                             "Register",
-                            "register:terminal-id",
+                            "register:terminalId",
                             forgedId,
-                            "register:display-name",
+                            "register:displayName",
                             "Forged"));
 
             assertEquals(

@@ -8,8 +8,6 @@ import static org.replycast.testing.ProblemAssertions.assertProblem;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.replycast.media.FfmpegInstallation;
-import org.replycast.media.MediaProbe;
 import org.replycast.media.ProbedMedia;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.GatewayClient;
@@ -130,15 +126,9 @@ class MediaJobsIT {
 
     /** The copy once the media worker has made it: 404 not-found until then, polled with a deadline. */
     private static ProbedMedia probe(byte[] mp4) throws Exception {
-        Path file = Files.createTempFile("replycast-copy", ".mp4");
-        try {
-            Files.write(file, mp4);
-            ProbedMedia probed = new MediaProbe(new FfmpegInstallation(), Duration.ofMinutes(1)).probe(file);
-            assertTrue(probed.container().contains("mp4"), probed.toString());
-            return probed;
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        ProbedMedia probed = TestMedia.probe(mp4, ".mp4");
+        assertTrue(probed.container().contains("mp4"), probed.toString());
+        return probed;
     }
 
     /** Fast start: the top-level {@code moov} box (the index) comes before the {@code mdat} box (the data). */

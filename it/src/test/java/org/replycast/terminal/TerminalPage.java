@@ -1,5 +1,7 @@
 package org.replycast.terminal;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -22,6 +24,8 @@ final class TerminalPage {
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     /** Long enough for a new channel's capture to write its first segments and for the player to start. */
     static final Duration PLAYBACK_TIMEOUT = TestChannels.GOING_LIVE.plusSeconds(30);
+    /** Long enough for a reply to be sent, resumed after a drop, checked, probed and stored. */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(90);
 
     private static final String RECORD_TROUBLE = "window.pageTrouble = [];"
             + "document.addEventListener('securitypolicyviolation',"
@@ -40,7 +44,12 @@ final class TerminalPage {
     }
 
     TerminalPage open() {
-        browser.driver().get(ApiClient.baseUri().resolve("terminal/").toString());
+        return open(ApiClient.baseUri());
+    }
+
+    /** Opens the page of the server at the base URI, such as a {@code TcpRelay}'s address in front of it. */
+    TerminalPage open(URI base) {
+        browser.driver().get(base.resolve("terminal/").toString());
         return this;
     }
 
@@ -143,6 +152,83 @@ final class TerminalPage {
         return element("latency").getDomAttribute("data-latency-ms") != null;
     }
 
+    /** Sets the choice between sending while recording (checked) and watching the recording first. */
+    void sendWhileRecording(boolean live) {
+        wait(PAGE_TIMEOUT, "reply-" + name).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply")));
+        if (element("reply-live").isSelected() != live) {
+            element("reply-live").click();
+        }
+    }
+
+    /** Taps the reply button and waits until the page records. */
+    void startRecording() {
+        wait(PAGE_TIMEOUT, "reply-" + name).until(ExpectedConditions.elementToBeClickable(By.id("reply-record")));
+        element("reply-record").click();
+        awaitReplyState("recording");
+    }
+
+    void stopRecording() {
+        element("reply-stop").click();
+    }
+
+    /** Taps Record again on the preview, and waits until the page records anew. */
+    void recordAgain() {
+        element("reply-again").click();
+        awaitReplyState("recording");
+    }
+
+    /** Taps Send on the preview of a recording. */
+    void sendRecorded() {
+        element("reply-send").click();
+    }
+
+    /** Picks the file in the reply's file input, which sends it. */
+    void sendFile(Path file) {
+        wait(PAGE_TIMEOUT, "reply-" + name).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply")));
+        element("reply-file").sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Waits until the reply is in the state (the status's data-state), and returns what the status says. */
+    String awaitReplyState(String state) {
+        awaitReplyStatus("state", state);
+        return text("reply-status");
+    }
+
+    /** Waits until the reply status's data attribute has the value, such as "link" "reconnecting". */
+    void awaitReplyStatus(String attribute, String value) {
+        wait(REPLY_TIMEOUT, "reply-" + value + "-" + name).until(driver -> value.equals(replyStatus(attribute)));
+    }
+
+    /** A data attribute of the reply's status, such as "state", "message-id", "sha256" or "link"; null without it. */
+    String replyStatus(String attribute) {
+        return element("reply-status").getDomAttribute("data-" + attribute);
+    }
+
+    /** The bytes of the reply the server has acknowledged, as the page shows them (0 before any). */
+    long acknowledgedBytes() {
+        String acked = element("reply-progress").getDomAttribute("data-acked");
+        return acked == null ? 0 : Long.parseLong(acked);
+    }
+
+    /** Waits until the page has acknowledged bytes beyond the given number. */
+    void awaitAcknowledgedOver(long bytes) {
+        wait(REPLY_TIMEOUT, "reply-acked-" + name).until(driver -> acknowledgedBytes() > bytes);
+    }
+
+    /** Whether the recording is shown in the preview video, ready to play (its length known or its data there). */
+    boolean showsPreview() {
+        return Boolean.TRUE.equals(browser.script("const video = document.getElementById('reply-preview');"
+                + " return !video.hidden && video.controls && video.src.startsWith('blob:')"
+                + " && video.readyState >= 1;"));
+    }
+
+    /** Waits until the terminal's message list shows the message in the state. */
+    void awaitListedMessage(String messageId, String state) {
+        wait(REPLY_TIMEOUT, "messages-" + state + "-" + name)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                        "#messages-list li[data-message-id='" + messageId + "'][data-state='" + state + "']")));
+    }
+
     /** How far the page is wider than the screen, in CSS pixels; 0 when nothing scrolls sideways. */
     long horizontalOverflow() {
         return ((Number) browser.script("return document.scrollingElement.scrollWidth - window.innerWidth;"))
@@ -157,6 +243,12 @@ final class TerminalPage {
 
     void screenshot(String what) {
         browser.screenshot("terminal-" + name + "-" + what);
+    }
+
+    /** A screenshot with the reply's controls and status in view. */
+    void screenshotReply(String what) {
+        browser.script("document.getElementById('reply-status').scrollIntoView({block: 'center'});");
+        screenshot(what);
     }
 
     private double currentTime() {

@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven through Debian's chromedriver, with a fresh profile per test: a desktop
- * window, or a phone's screen.
+ * window, or a phone's screen; either with a fake camera and microphone when a test records.
  */
 public final class Browser implements AutoCloseable {
 
@@ -41,13 +41,34 @@ public final class Browser implements AutoCloseable {
      * page's viewport meta element as a phone does (a desktop window ignores it).
      */
     public static Browser phone(int width, int height) {
+        return new Browser(phoneOptions(width, height));
+    }
+
+    private static ChromeOptions phoneOptions(int width, int height) {
         ChromeOptions options = options();
         options.setExperimentalOption(
                 "mobileEmulation",
                 Map.of(
                         "deviceMetrics",
                         Map.of("width", width, "height", height, "pixelRatio", 3.0, "mobile", true, "touch", true)));
-        return new Browser(options);
+        return options;
+    }
+
+    /**
+     * A desktop browser window whose camera and microphone are Chromium's fake devices (a moving test picture
+     * and a beep), which pages may use without asking.
+     */
+    public static Browser withFakeCamera() {
+        return new Browser(withFakeCamera(options()));
+    }
+
+    /** A phone's browser, as {@link #phone}, with the fake camera and microphone of {@link #withFakeCamera()}. */
+    public static Browser phoneWithFakeCamera(int width, int height) {
+        return new Browser(withFakeCamera(phoneOptions(width, height)));
+    }
+
+    private static ChromeOptions withFakeCamera(ChromeOptions options) {
+        return options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
     }
 
     private static ChromeOptions options() {

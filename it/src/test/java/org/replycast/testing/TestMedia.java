@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.replycast.media.FfmpegInstallation;
+import org.replycast.media.MediaProbe;
+import org.replycast.media.ProbedMedia;
 
 /** Media for reply tests, made with the bundled ffmpeg: a video with sound, as a phone would record it, or any other. */
 public final class TestMedia {
@@ -74,6 +77,17 @@ public final class TestMedia {
                 throw new IOException("ffmpeg could not make the test media " + List.of(arguments));
             }
             return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** What the server's own prober (the bundled ffmpeg) finds in the media, written to a file with the suffix. */
+    public static ProbedMedia probe(byte[] media, String suffix) throws IOException {
+        Path file = Files.createTempFile("replycast-probe", suffix);
+        try {
+            Files.write(file, media);
+            return new MediaProbe(new FfmpegInstallation(), Duration.ofMinutes(1)).probe(file);
         } finally {
             Files.deleteIfExists(file);
         }

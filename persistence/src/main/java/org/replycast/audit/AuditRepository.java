@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes audit records and reads them back newest first, all of them or one terminal's; a CDI bean in the
+ * Writes audit records and reads them back newest first, through an {@link AuditFilter}; a CDI bean in the
  * server, or built on a given {@link EntityManager} elsewhere. Transactions belong to the caller.
  */
 @ApplicationScoped
@@ -29,26 +31,37 @@ public class AuditRepository {
         entityManager.persist(record);
     }
 
-    /** The newest records, of one terminal when {@code terminalId} is given, at most {@code limit}. */
-    public List<AuditRecord> newest(String terminalId, int offset, int limit) {
-        // Two queries rather than ":terminalId is null": PostgreSQL cannot type a parameter compared to null.
-        TypedQuery<AuditRecord> query = terminalId == null
-                ? entityManager.createQuery("select a from AuditRecord a" + NEWEST_FIRST, AuditRecord.class)
-                : entityManager
-                        .createQuery(
-                                "select a from AuditRecord a where a.terminalId = :terminalId" + NEWEST_FIRST,
-                                AuditRecord.class)
-                        .setParameter("terminalId", terminalId);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** The newest records that the filter lets through, at most {@code limit}. */
+    public List<AuditRecord> newest(AuditFilter filter, int offset, int limit) {
+        return filtered("select a", filter, NEWEST_FIRST, AuditRecord.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
-    /** How many records there are in all, of one terminal when {@code terminalId} is given. */
-    public long count(String terminalId) {
-        TypedQuery<Long> query = terminalId == null
-                ? entityManager.createQuery("select count(a) from AuditRecord a", Long.class)
-                : entityManager
-                        .createQuery("select count(a) from AuditRecord a where a.terminalId = :terminalId", Long.class)
-                        .setParameter("terminalId", terminalId);
-        return query.getSingleResult();
+    /** How many records the filter lets through. */
+    public long count(AuditFilter filter) {
+        return filtered("select count(a)", filter, "", Long.class).getSingleResult();
+    }
+
+    // Only the given conditions go into the query: PostgreSQL cannot type a parameter that is only compared to null.
+    private <T> TypedQuery<T> filtered(String select, AuditFilter filter, String order, Class<T> type) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder();
+        condition(where, given, "a.terminalId = :terminalId", "terminalId", filter.terminalId());
+        condition(where, given, "a.kind = :kind", "kind", filter.kind());
+        condition(where, given, "a.at >= :from", "from", filter.from());
+        condition(where, given, "a.at < :until", "until", filter.until());
+        TypedQuery<T> query = entityManager.createQuery(select + " from AuditRecord a" + where + order, type);
+        given.forEach(query::setParameter);
+        return query;
+    }
+
+    private static void condition(
+            StringBuilder where, Map<String, Object> given, String clause, String name, Object value) {
+        if (value != null) {
+            where.append(given.isEmpty() ? " where " : " and ").append(clause);
+            given.put(name, value);
+        }
     }
 }

@@ -72,6 +72,17 @@ public class MessageRepository {
                 .getResultList();
     }
 
+    /** How many replies the channel received since the instant, whatever became of them since. */
+    public long countCreatedSince(String channelId, Instant since) {
+        return entityManager
+                .createQuery(
+                        "select count(m) from Message m where m.channelId = :channelId and m.createdAt >= :since",
+                        Long.class)
+                .setParameter("channelId", channelId)
+                .setParameter("since", since)
+                .getSingleResult();
+    }
+
     /**
      * Each sender's stored bytes with the quota of its own terminal (null when it has none), for the senders
      * that have stored messages, in terminal id order.

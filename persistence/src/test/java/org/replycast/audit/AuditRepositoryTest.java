@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The audit trail is read back newest first, for one terminal or all, whatever a client sent. */
+/** The audit trail is read back newest first, for one terminal, kind or time span or all, whatever a client sent. */
 class AuditRepositoryTest {
 
     @Test
@@ -27,21 +27,47 @@ class AuditRepositoryTest {
                     first.plusSeconds(9), AuditKind.CALL, "CONNECTED", "other", uniqueId("T"), null, null));
         });
 
-        List<String> codes = fromTransaction(em -> new AuditRepository(em).newest(terminalId, 0, 10)).stream()
-                .map(AuditRecord::getCode)
-                .toList();
+        List<String> codes =
+                fromTransaction(em -> new AuditRepository(em).newest(AuditFilter.ofTerminal(terminalId), 0, 10))
+                        .stream()
+                        .map(AuditRecord::getCode)
+                        .toList();
 
         assertEquals(List.of("CONNECTED", "signature-invalid"), codes);
         assertEquals(
                 1,
-                fromTransaction(em -> new AuditRepository(em).newest(terminalId, 1, 10))
+                fromTransaction(em -> new AuditRepository(em).newest(AuditFilter.ofTerminal(terminalId), 1, 10))
                         .size());
         assertEquals(
                 3,
-                fromTransaction(em -> new AuditRepository(em).newest(null, 0, 3))
+                fromTransaction(em -> new AuditRepository(em).newest(AuditFilter.ALL, 0, 3))
                         .size());
-        assertEquals(2L, (long) fromTransaction(em -> new AuditRepository(em).count(terminalId)));
-        assertTrue(fromTransaction(em -> new AuditRepository(em).count(null)) >= 3);
+        assertEquals(
+                2L, (long) fromTransaction(em -> new AuditRepository(em).count(AuditFilter.ofTerminal(terminalId))));
+        assertTrue(fromTransaction(em -> new AuditRepository(em).count(AuditFilter.ALL)) >= 3);
+    }
+
+    @Test
+    void aKindWithinATimeSpanIsReadAlone() {
+        String actor = uniqueId("admin");
+        Instant day = Instant.parse("2026-03-01T00:00:00Z");
+        inTransaction(em -> {
+            AuditRepository audit = new AuditRepository(em);
+            audit.persist(
+                    new AuditRecord(day.minusSeconds(1), AuditKind.ADMINISTRATION, "before", actor, null, null, null));
+            audit.persist(new AuditRecord(day, AuditKind.ADMINISTRATION, "within", actor, null, null, null));
+            audit.persist(new AuditRecord(day.plusSeconds(60), AuditKind.CALL, "other-kind", actor, null, null, null));
+            audit.persist(new AuditRecord(
+                    day.plusSeconds(86_400), AuditKind.ADMINISTRATION, "next-day", actor, null, null, null));
+        });
+        AuditFilter filter = new AuditFilter(null, AuditKind.ADMINISTRATION, day, day.plusSeconds(86_400));
+
+        List<String> codes = fromTransaction(em -> new AuditRepository(em).newest(filter, 0, 10)).stream()
+                .filter(record -> actor.equals(record.getActor()))
+                .map(AuditRecord::getCode)
+                .toList();
+
+        assertEquals(List.of("within"), codes);
     }
 
     @Test

@@ -41,12 +41,10 @@ public class AuditResource {
                     String limit) {
         int from = Page.offset(offset);
         int size = Page.limit(limit);
-        String terminal = terminalId == null || terminalId.isEmpty() ? null : terminalId;
+        AuditFilter filter = AuditFilter.ofTerminal(terminalId == null || terminalId.isEmpty() ? null : terminalId);
         return new Page<>(
-                auditLog.newest(terminal, from, size).stream()
-                        .map(AuditView::of)
-                        .toList(),
-                auditLog.count(terminal),
+                auditLog.newest(filter, from, size).stream().map(AuditView::of).toList(),
+                auditLog.count(filter),
                 from,
                 size);
     }

@@ -12,11 +12,13 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.logging.Logger;
 
-/** Enforces {@link Permitted}: a caller without one of its roles gets {@code 403} and the action never runs. */
+/**
+ * Enforces {@link Permitted}: a caller without one of its roles gets {@code 403} and the action never runs.
+ * Serializable, as view-scoped page beans need their interceptors to be.
+ */
 @Permitted({})
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-// Serializable: it guards view-scoped pages too, which the container may passivate with their interceptors.
 public class PermittedInterceptor implements Serializable {
 
     private static final Logger LOG = Logger.getLogger(PermittedInterceptor.class.getName());

@@ -16,7 +16,7 @@ import org.replycast.channel.Channel;
 import org.replycast.channel.ChannelService;
 import org.replycast.console.ConsoleRole;
 import org.replycast.console.ConsoleUser;
-import org.replycast.console.FacesProblems;
+import org.replycast.console.PageMessages;
 import org.replycast.console.Pager;
 import org.replycast.console.Permitted;
 import org.replycast.message.Message;
@@ -110,7 +110,7 @@ public class MessagesPage implements Serializable {
 
     public void filter() {
         if (receivedFrom != null && receivedTo != null && receivedTo.isBefore(receivedFrom)) {
-            FacesProblems.error("filters:received-to", "The last day comes before the first.");
+            PageMessages.invalid("filters:received-to", "The last day comes before the first.");
             return;
         }
         pager.first();
@@ -131,7 +131,7 @@ public class MessagesPage implements Serializable {
     public void approve(Row row) {
         act(row, () -> {
             moderation.decide(row.messageId(), ModerationState.APPROVED, null, user.getName());
-            FacesProblems.info("“" + titleOf(row) + "” approved: the display plays it.");
+            PageMessages.done("“" + titleOf(row) + "” approved: the display plays it.");
         });
     }
 
@@ -139,12 +139,12 @@ public class MessagesPage implements Serializable {
     public void reject(Row row) {
         String reason = reasons.get(row.messageId());
         if (reason == null || reason.isBlank()) {
-            FacesProblems.error("list:messages:" + rows.indexOf(row) + ":reason", "Say why the reply is rejected.");
+            PageMessages.invalid("list:messages:" + rows.indexOf(row) + ":reason", "Say why the reply is rejected.");
             return;
         }
         act(row, () -> {
             moderation.decide(row.messageId(), ModerationState.REJECTED, reason.strip(), user.getName());
-            FacesProblems.info("“" + titleOf(row) + "” rejected.");
+            PageMessages.done("“" + titleOf(row) + "” rejected.");
         });
     }
 
@@ -152,7 +152,7 @@ public class MessagesPage implements Serializable {
     public void displayNow(Row row) {
         act(row, () -> {
             moderation.displayNow(row.messageId(), user.getName());
-            FacesProblems.info("“" + titleOf(row) + "” sent to the display.");
+            PageMessages.done("“" + titleOf(row) + "” sent to the display.");
         });
     }
 
@@ -161,7 +161,7 @@ public class MessagesPage implements Serializable {
             action.run();
             reasons.remove(row.messageId());
         } catch (ProblemException refused) {
-            FacesProblems.error(null, refused.detail());
+            PageMessages.refused(refused);
         }
         load();
     }

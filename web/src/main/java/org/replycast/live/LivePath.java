@@ -22,8 +22,9 @@ record LivePath(String token, String rendition, String segment) {
     static final String SEGMENT_TYPE = "video/mp2t";
 
     // Token characters as CallTokens hands them out (base64url), at most as long as it looks up.
-    private static final Pattern FORM = Pattern.compile(
-            "([A-Za-z0-9_-]{1,128})/(?:index\\.m3u8|([0-9]{1,3})/" + "(?:index\\.m3u8|(segment[0-9]{1,10}\\.ts)))");
+    private static final String FILE = "(?:index\\.m3u8|([0-9]{1,3})/(?:index\\.m3u8|(segment[0-9]{1,10}\\.ts)))";
+    private static final Pattern FORM = Pattern.compile("([A-Za-z0-9_-]{1,128})/" + FILE);
+    private static final Pattern FILE_FORM = Pattern.compile(FILE);
 
     /**
      * The live file that a request's URI (as sent, without the query) names below the context path; empty for
@@ -39,6 +40,20 @@ record LivePath(String token, String rendition, String segment) {
             return Optional.empty();
         }
         return Optional.of(new LivePath(matcher.group(1), matcher.group(2), matcher.group(3)));
+    }
+
+    /**
+     * The live file that a path relative to a channel's folder names, for the console, which finds the
+     * folder by the channel; empty for any other path. The token is null.
+     */
+    static Optional<LivePath> inChannelFolder(String relativePath) {
+        if (relativePath == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = FILE_FORM.matcher(relativePath);
+        return matcher.matches()
+                ? Optional.of(new LivePath(null, matcher.group(1), matcher.group(2)))
+                : Optional.empty();
     }
 
     boolean isSegment() {

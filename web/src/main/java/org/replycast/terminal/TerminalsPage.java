@@ -10,11 +10,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.replycast.console.ConsoleRole;
 import org.replycast.console.ConsoleUser;
-import org.replycast.console.FacesProblems;
+import org.replycast.console.PageMessages;
 import org.replycast.console.Pager;
 import org.replycast.console.Permitted;
 import org.replycast.problem.ProblemException;
@@ -30,14 +29,8 @@ public class TerminalsPage implements Serializable {
 
     static final int PAGE_SIZE = 20;
     private static final int MAX_SEARCH_LENGTH = 200;
-    private static final Map<String, String> REGISTER_FIELDS = Map.of(
-            "terminalId", "register:terminal-id",
-            "displayName", "register:display-name",
-            "autoAnswerSeconds", "register:auto-answer");
-    private static final Map<String, String> EDIT_FIELDS = Map.of(
-            "displayName", "edit:edit-name",
-            "autoAnswerSeconds", "edit:edit-auto-answer",
-            "schedule", "edit:edit-schedule");
+    private static final List<String> REGISTER_FIELDS = List.of("terminalId", "displayName", "autoAnswerSeconds");
+    private static final List<String> EDIT_FIELDS = List.of("displayName", "autoAnswerSeconds", "schedule");
 
     /** A terminal as a row of the list. */
     public record Row(
@@ -83,7 +76,7 @@ public class TerminalsPage implements Serializable {
 
     public void find() {
         if (search != null && search.length() > MAX_SEARCH_LENGTH) {
-            FacesProblems.error("search:q", "Search for at most " + MAX_SEARCH_LENGTH + " characters.");
+            PageMessages.invalid("search:q", "Search for at most " + MAX_SEARCH_LENGTH + " characters.");
             return;
         }
         pager.first();
@@ -107,13 +100,13 @@ public class TerminalsPage implements Serializable {
                     new TerminalRegistration(newTerminalId, newDisplayName, newAutoAnswer, null, null), user.getName());
             String terminalId = registered.terminal().getTerminalId();
             revealed.reveal(terminalId, registered.secret());
-            FacesProblems.info("Terminal " + terminalId + " registered.");
+            PageMessages.done("Terminal " + terminalId + " registered.");
             newTerminalId = null;
             newDisplayName = null;
             newAutoAnswer = null;
             load();
         } catch (ProblemException refused) {
-            FacesProblems.show(refused, REGISTER_FIELDS);
+            PageMessages.refused(refused, "register", REGISTER_FIELDS);
         }
     }
 
@@ -121,7 +114,7 @@ public class TerminalsPage implements Serializable {
     public void rotate(String terminalId) {
         act(() -> {
             revealed.reveal(terminalId, terminalService.rotateSecret(terminalId, user.getName()));
-            FacesProblems.info("The secret of " + terminalId + " was replaced; the old one no longer works.");
+            PageMessages.done("The secret of " + terminalId + " was replaced; the old one no longer works.");
         });
     }
 
@@ -129,7 +122,7 @@ public class TerminalsPage implements Serializable {
     public void setEnabled(String terminalId, boolean enabled) {
         act(() -> {
             terminalService.update(terminalId, new TerminalChanges(null, null, null, enabled, null), user.getName());
-            FacesProblems.info("Terminal " + terminalId + (enabled ? " enabled." : " disabled; its calls ended."));
+            PageMessages.done("Terminal " + terminalId + (enabled ? " enabled." : " disabled; its calls ended."));
         });
     }
 
@@ -156,11 +149,11 @@ public class TerminalsPage implements Serializable {
                             null,
                             null),
                     user.getName());
-            FacesProblems.info("Terminal " + editing + " saved.");
+            PageMessages.done("Terminal " + editing + " saved.");
             editing = null;
             load();
         } catch (ProblemException refused) {
-            FacesProblems.show(refused, EDIT_FIELDS);
+            PageMessages.refused(refused, "edit", EDIT_FIELDS);
         }
     }
 
@@ -173,7 +166,7 @@ public class TerminalsPage implements Serializable {
         try {
             action.run();
         } catch (ProblemException refused) {
-            FacesProblems.error(null, refused.detail());
+            PageMessages.refused(refused);
         }
         load();
     }

@@ -37,6 +37,19 @@ class LivePathTest {
     }
 
     @Test
+    void theConsoleNamesTheSameFilesRelativeToAChannelsFolder() {
+        assertEquals(
+                CHANNEL.resolve("0").resolve("segment12.ts"),
+                LivePath.inChannelFolder("0/segment12.ts").orElseThrow().fileIn(CHANNEL));
+        assertEquals(
+                CHANNEL.resolve("index.m3u8"),
+                LivePath.inChannelFolder("index.m3u8").orElseThrow().fileIn(CHANNEL));
+        assertTrue(LivePath.inChannelFolder("../index.m3u8").isEmpty());
+        assertTrue(LivePath.inChannelFolder("0/../../secret.ts").isEmpty());
+        assertTrue(LivePath.inChannelFolder(null).isEmpty());
+    }
+
+    @Test
     void aSegmentIsAFileOfARenditionsFolder() {
         LivePath path = live("/live/" + TOKEN + "/0/segment000123.ts");
 
