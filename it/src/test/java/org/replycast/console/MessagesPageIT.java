@@ -23,6 +23,7 @@ import org.replycast.display.AdminMessages;
 import org.replycast.message.Replies;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.Browser;
+import org.replycast.testing.ConsolePages;
 import org.replycast.testing.ConsoleSignIn;
 import org.replycast.testing.EventStream;
 import org.replycast.testing.KeycloakServer;
@@ -78,9 +79,7 @@ class MessagesPageIT {
 
             // A rejection without a reason is named beside the field and changes nothing.
             browser.driver().findElement(By.id("list:messages:0:reject")).click();
-            String error = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "reason-error")
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("list:messages:0:reason-error")))
-                    .getText();
+            String error = ConsolePages.messageBeside(browser, "list:messages:0:reason");
             assertEquals("Say why the reply is rejected.", error);
             assertEquals("PENDING", moderationOf(messageId));
 
@@ -187,4 +186,5 @@ class MessagesPageIT {
     private String moderationOf(String messageId) {
         return ApiClient.object(AdminMessages.show(api, messageId)).getString("moderation");
     }
+
 }

@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.replycast.testing.ApiClient;
 import org.replycast.testing.Browser;
+import org.replycast.testing.ConsolePages;
 import org.replycast.testing.ConsoleSignIn;
 import org.replycast.testing.KeycloakServer;
 import org.replycast.testing.ReplycastEar;
@@ -42,8 +43,8 @@ class TerminalsPageIT {
             openTerminals(browser);
             browser.screenshot("console-terminals");
 
-            type(browser, "register:terminalId", terminalId);
-            type(browser, "register:displayName", "Hall <b>entrance</b>");
+            ConsolePages.type(browser, "register:terminalId", terminalId);
+            ConsolePages.type(browser, "register:displayName", "Hall <b>entrance</b>");
             browser.driver().findElement(By.id("register:submit")).click();
             String secret = revealedSecret(browser);
             browser.screenshot("console-terminal-registered");
@@ -109,11 +110,9 @@ class TerminalsPageIT {
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "edit-form")
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:schedule")));
 
-            type(browser, "edit:schedule", "SOMEDAY 14:00-17:00");
+            ConsolePages.type(browser, "edit:schedule", "SOMEDAY 14:00-17:00");
             browser.driver().findElement(By.id("edit:save")).click();
-            String error = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "schedule-error")
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:schedule-error")))
-                    .getText();
+            String error = ConsolePages.messageBeside(browser, "edit:schedule");
             assertTrue(error.contains("schedule line 1"), error);
             assertEquals(
                     0,
@@ -122,8 +121,8 @@ class TerminalsPageIT {
                             .getJsonArray("windows")
                             .size());
 
-            type(browser, "edit:schedule", "SUNDAY 14:00-17:00\n2026-12-01..2026-12-31");
-            type(browser, "edit:autoAnswerSeconds", "3");
+            ConsolePages.type(browser, "edit:schedule", "SUNDAY 14:00-17:00\n2026-12-01..2026-12-31");
+            ConsolePages.type(browser, "edit:autoAnswerSeconds", "3");
             browser.driver().findElement(By.id("edit:save")).click();
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "saved")
                     .until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit:save")));
@@ -181,13 +180,11 @@ class TerminalsPageIT {
         try (Browser browser = new Browser()) {
             ConsoleSignIn.as(browser, "admin");
             openTerminals(browser);
-            type(browser, "register:terminalId", "bad id!");
-            type(browser, "register:displayName", name);
+            ConsolePages.type(browser, "register:terminalId", "bad id!");
+            ConsolePages.type(browser, "register:displayName", name);
             browser.driver().findElement(By.id("register:submit")).click();
 
-            String error = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "terminal-id-error")
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("register:terminalId-error")))
-                    .getText();
+            String error = ConsolePages.messageBeside(browser, "register:terminalId");
             assertTrue(error.contains("must be 1 to 64"), error);
             assertTrue(browser.driver().findElements(By.id("revealed-secret")).isEmpty());
             assertEquals(
@@ -267,12 +264,6 @@ class TerminalsPageIT {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("list:showing")));
     }
 
-    private static void type(Browser browser, String id, String text) {
-        WebElement field = browser.driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static String revealedSecret(Browser browser) {
         return browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "revealed-secret")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("revealed-secret")))
@@ -282,7 +273,7 @@ class TerminalsPageIT {
     /** Searches and waits for the list to show the search's first page. */
     private static void search(Browser browser, String text) {
         WebElement before = browser.driver().findElement(By.id("list:showing"));
-        type(browser, "search:q", text);
+        ConsolePages.type(browser, "search:q", text);
         browser.driver().findElement(By.id("search:find")).click();
         browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "search").until(ExpectedConditions.stalenessOf(before));
     }
@@ -303,4 +294,5 @@ class TerminalsPageIT {
                 .get(row)
                 .getText();
     }
+
 }
