@@ -186,5 +186,4 @@ class MessagesPageIT {
     private String moderationOf(String messageId) {
         return ApiClient.object(AdminMessages.show(api, messageId)).getString("moderation");
     }
-
 }

@@ -294,5 +294,4 @@ class TerminalsPageIT {
                 .get(row)
                 .getText();
     }
-
 }
