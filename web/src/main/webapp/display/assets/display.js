@@ -60,6 +60,10 @@ function connect() {
     localStorage.setItem(lastKey, lastId);
     enqueue(JSON.parse(event.data));
   });
+  source.addEventListener('display-now', (event) => {
+    lastHeard = Date.now();
+    displayNow(JSON.parse(event.data));
+  });
   source.addEventListener('withdrawn', (event) => {
     lastHeard = Date.now();
     withdraw(JSON.parse(event.data).messageId);
@@ -109,6 +113,17 @@ function enqueue(message) {
   if (!playing) {
     playNext();
   }
+}
+
+/** A moderator sent this message to be played at once: it goes first, cutting short what plays. */
+function displayNow(message) {
+  seen.add(message.messageId);
+  const waiting = queue.findIndex((queued) => queued.messageId === message.messageId);
+  if (waiting >= 0) {
+    queue.splice(waiting, 1);
+  }
+  queue.unshift(message);
+  playNext();
 }
 
 function withdraw(messageId) {

@@ -305,9 +305,18 @@ $('answer-button').addEventListener('click', () => act((id) => api.answer(id), $
 $('decline-button').addEventListener('click', () => act((id) => api.decline(id), $('ringing').dataset.callId));
 $('forget-button').addEventListener('click', forget);
 
+/** The id in an address such as the console's QR code gives, /terminal/#id=T-1; never a secret. */
+function prefilledId() {
+  return new URLSearchParams(location.hash.slice(1)).get('id')?.trim() ?? '';
+}
+
 const remembered = stored();
-if (remembered?.terminalId && remembered?.secret) {
+const prefilled = prefilledId();
+if (remembered?.terminalId && remembered?.secret && (!prefilled || prefilled === remembered.terminalId)) {
   signIn(remembered.terminalId, remembered.secret);
 } else {
-  showSignIn('', '');
+  showSignIn(prefilled, '');
+  if (prefilled) {
+    $('terminal-secret').focus();
+  }
 }

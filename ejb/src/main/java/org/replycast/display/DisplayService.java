@@ -88,8 +88,15 @@ public class DisplayService {
                 .filter(found -> isPlayable(found, channelId))
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND, "There is no approved message with this id on this display."));
+        return playable(message);
+    }
+
+    /**
+     * What a player gets of a stored message: its playable copy, the one every browser plays; until the media
+     * worker has made it, the reply as sent (as plain bytes when its type is not one a browser plays).
+     */
+    public DisplayMedia playable(Message message) {
         if (message.getPlayablePath() != null) {
-            // The copy every browser plays; until the media worker has made it, the reply as sent.
             return new DisplayMedia(files.resolve(message.getPlayablePath()), message.getPlayableContentType());
         }
         String type = PLAYABLE.matcher(message.getContentType()).matches()

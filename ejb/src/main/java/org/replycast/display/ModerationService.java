@@ -13,8 +13,10 @@ import org.replycast.audit.AuditLog;
 import org.replycast.channel.Channel;
 import org.replycast.channel.ChannelRepository;
 import org.replycast.channel.ModerationMode;
+import org.replycast.message.DisplayNowRequested;
 import org.replycast.message.Message;
 import org.replycast.message.MessageChanged;
+import org.replycast.message.MessageFilter;
 import org.replycast.message.MessageRepository;
 import org.replycast.message.MessageState;
 import org.replycast.message.ModerationState;
@@ -25,7 +27,7 @@ import org.replycast.problem.ProblemType;
 /**
  * Decides whether stored messages may be shown: automatically, in the transaction that stores a message of
  * a channel with {@code AUTO} moderation and a title its filter lets through, or by a moderator through the
- * admin API, whose decisions go to the audit trail. Every decision is announced as {@link MessageChanged}.
+ * admin API or the console, whose decisions go to the audit trail, as does sending a message to the display now. Every decision is announced as {@link MessageChanged}.
  */
 @Stateless
 public class ModerationService {
@@ -46,6 +48,9 @@ public class ModerationService {
 
     @Inject
     Event<MessageChanged> changed;
+
+    @Inject
+    Event<DisplayNowRequested> displayNow;
 
     /**
      * Moderates a message that has just been stored, in the transaction that stored it: approved at once on
@@ -114,13 +119,40 @@ public class ModerationService {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no message with this id."));
     }
 
-    /** A page of the messages, oldest first, of one channel, state and moderation where those are given. */
-    public List<Message> page(String channelId, MessageState state, ModerationState moderation, int offset, int limit) {
-        return messages.page(channelId, state, moderation, offset, limit);
+    /** A page of the messages that pass the filter, oldest first. */
+    public List<Message> page(MessageFilter filter, int offset, int limit) {
+        return messages.page(filter, offset, limit);
     }
 
     /** How many messages {@link #page} pages through. */
-    public long count(String channelId, MessageState state, ModerationState moderation) {
-        return messages.count(channelId, state, moderation);
+    public long count(MessageFilter filter) {
+        return messages.count(filter);
+    }
+
+    /**
+     * Has the channel's displays play an approved stored message now, before what they have queued; audited
+     * with the moderator's name. The displays hear it through {@link DisplayNowRequested} once this commits.
+     *
+     * @throws ProblemException {@code not-found}; {@code conflict} when the message is not stored and approved
+     */
+    public Message displayNow(String messageId, String actor) {
+        Message message = find(messageId);
+        if (message.getState() != MessageState.STORED || message.getModeration() != ModerationState.APPROVED) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "Only an approved stored message goes to the display; this one is " + message.getState() + " and "
+                            + message.getModeration() + ".");
+        }
+        displayNow.fire(new DisplayNowRequested(messageId, message.getChannelId()));
+        auditLog.record(
+                AuditKind.MODERATION,
+                "message-displayed-now",
+                actor,
+                message.getSenderTerminalId(),
+                message.getCallId(),
+                messageId);
+        LOG.info(() ->
+                "message " + messageId + " sent to the displays of channel " + message.getChannelId() + " by " + actor);
+        return message;
     }
 }

@@ -26,6 +26,8 @@ public class MessageEventPublisher {
     public static final String SENDER_TERMINAL_ID = "replycastSenderTerminalId";
     public static final String STATE = "replycastMessageState";
     public static final String MODERATION = "replycastModeration";
+    /** True on a moderator's request that the displays play the message now; absent on a change. */
+    public static final String DISPLAY_NOW = "replycastDisplayNow";
 
     @Inject
     JMSContext jms;
@@ -36,16 +38,39 @@ public class MessageEventPublisher {
     // A transaction of its own: the change's transaction has already committed when this runs.
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged changed) {
-        Message event = jms.createMessage();
-        try {
+        send(changed.messageId(), event -> {
             event.setStringProperty(MESSAGE_ID, changed.messageId());
             event.setStringProperty(CHANNEL_ID, changed.channelId());
             event.setStringProperty(SENDER_TERMINAL_ID, changed.senderTerminalId());
             event.setStringProperty(STATE, changed.state().name());
             event.setStringProperty(MODERATION, changed.moderation().name());
+        });
+    }
+
+    /** A request to play a message now: an approved stored message, with {@link #DISPLAY_NOW} set. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) DisplayNowRequested requested) {
+        send(requested.messageId(), event -> {
+            event.setStringProperty(MESSAGE_ID, requested.messageId());
+            event.setStringProperty(CHANNEL_ID, requested.channelId());
+            event.setStringProperty(STATE, MessageState.STORED.name());
+            event.setStringProperty(MODERATION, ModerationState.APPROVED.name());
+            event.setBooleanProperty(DISPLAY_NOW, true);
+        });
+    }
+
+    private void send(String messageId, Properties properties) {
+        Message event = jms.createMessage();
+        try {
+            properties.setOn(event);
         } catch (JMSException e) {
-            throw new IllegalStateException("could not build the event of message " + changed.messageId(), e);
+            throw new IllegalStateException("could not build the event of message " + messageId, e);
         }
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(messageEvents, event);
+    }
+
+    @FunctionalInterface
+    private interface Properties {
+        void setOn(Message event) throws JMSException;
     }
 }

@@ -49,7 +49,11 @@ public class MessageService {
 
     /** One of the terminal's stored messages with its file; 404 {@code not-found} while it is not stored. */
     public Media media(String terminalId, String messageId) {
-        Message message = find(terminalId, messageId);
+        return media(find(terminalId, messageId));
+    }
+
+    /** A stored message with its file, the bytes as sent; 404 {@code not-found} while it is not stored. */
+    public Media media(Message message) {
         if (message.getState() != MessageState.STORED || message.getMediaPath() == null) {
             throw new ProblemException(
                     ProblemType.NOT_FOUND,

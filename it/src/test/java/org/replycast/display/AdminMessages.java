@@ -9,23 +9,23 @@ import org.replycast.testing.ApiClient;
 import org.replycast.testing.KeycloakServer;
 
 /** The moderators' admin API of messages, as system tests use it, with the ops service account's token. */
-final class AdminMessages {
+public final class AdminMessages {
 
-    static final String MESSAGES = "api/v1/admin/messages";
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final String MESSAGES = "api/v1/admin/messages";
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private AdminMessages() {}
 
-    static HttpResponse<String> show(ApiClient api, String messageId) {
+    public static HttpResponse<String> show(ApiClient api, String messageId) {
         return api.get(MESSAGES + "/" + messageId, KeycloakServer.adminAuthorization());
     }
 
-    static HttpResponse<String> approve(ApiClient api, String messageId) {
+    public static HttpResponse<String> approve(ApiClient api, String messageId) {
         return api.send(
                 "POST", MESSAGES + "/" + messageId + "/approve", null, null, KeycloakServer.adminAuthorization());
     }
 
-    static HttpResponse<String> reject(ApiClient api, String messageId, String body) {
+    public static HttpResponse<String> reject(ApiClient api, String messageId, String body) {
         return api.send(
                 "POST",
                 MESSAGES + "/" + messageId + "/reject",
@@ -35,7 +35,7 @@ final class AdminMessages {
     }
 
     /** Waits until the message as shown matches, and returns it. */
-    static JsonObject await(ApiClient api, String messageId, Predicate<JsonObject> wanted, String what)
+    public static JsonObject await(ApiClient api, String messageId, Predicate<JsonObject> wanted, String what)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         JsonObject message = ApiClient.object(show(api, messageId));

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class KeycloakServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    // A busy machine may need longer: -Dreplycast.it.keycloak.startup-timeout=PT10M.
+    private static final Duration STARTUP_TIMEOUT =
+            Duration.parse(System.getProperty("replycast.it.keycloak.startup-timeout", "PT4M"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Process process;

@@ -33,7 +33,9 @@ public class MessageEventConsumer implements MessageListener {
                     change.getStringProperty(MessageEventPublisher.MESSAGE_ID),
                     change.getStringProperty(MessageEventPublisher.CHANNEL_ID),
                     MessageState.valueOf(change.getStringProperty(MessageEventPublisher.STATE)),
-                    ModerationState.valueOf(change.getStringProperty(MessageEventPublisher.MODERATION))));
+                    ModerationState.valueOf(change.getStringProperty(MessageEventPublisher.MODERATION)),
+                    change.propertyExists(MessageEventPublisher.DISPLAY_NOW)
+                            && change.getBooleanProperty(MessageEventPublisher.DISPLAY_NOW)));
         } catch (JMSException unreadable) {
             throw new IllegalStateException("unreadable message event", unreadable);
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Finds, stores and removes {@link Message}s: by id, by sender (a terminal's own messages), by channel and
@@ -158,39 +157,36 @@ public class MessageRepository {
         return query.getResultList();
     }
 
-    /** A page of the messages, oldest first, of one channel, state and moderation where those are given. */
-    public List<Message> page(String channelId, MessageState state, ModerationState moderation, int offset, int limit) {
-        return filtered("select m", channelId, state, moderation, " order by m.createdAt, m.messageId", Message.class)
+    /** A page of the messages that pass the filter, oldest first. */
+    public List<Message> page(MessageFilter filter, int offset, int limit) {
+        return filtered("select m", filter, " order by m.createdAt, m.messageId", Message.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
     /** How many messages {@link #page} pages through. */
-    public long count(String channelId, MessageState state, ModerationState moderation) {
-        return filtered("select count(m)", channelId, state, moderation, "", Long.class)
-                .getSingleResult();
+    public long count(MessageFilter filter) {
+        return filtered("select count(m)", filter, "", Long.class).getSingleResult();
     }
 
     // Only the given conditions go into the query: PostgreSQL cannot type a parameter that is only compared to null.
-    private <T> TypedQuery<T> filtered(
-            String select,
-            String channelId,
-            MessageState state,
-            ModerationState moderation,
-            String order,
-            Class<T> type) {
+    private <T> TypedQuery<T> filtered(String select, MessageFilter filter, String order, Class<T> type) {
         Map<String, Object> given = new LinkedHashMap<>();
-        given.put("channelId", channelId);
-        given.put("state", state);
-        given.put("moderation", moderation);
+        given.put("m.channelId = :channelId", filter.channelId());
+        given.put("m.state = :state", filter.state());
+        given.put("m.moderation = :moderation", filter.moderation());
+        given.put("m.createdAt >= :since", filter.since());
+        given.put("m.createdAt < :before", filter.before());
         given.values().removeIf(Objects::isNull);
-        String where = given.keySet().stream()
-                .map(field -> "m." + field + " = :" + field)
-                .collect(Collectors.joining(" and ", " where ", ""));
-        TypedQuery<T> query =
-                entityManager.createQuery(select + " from Message m" + (given.isEmpty() ? "" : where) + order, type);
-        given.forEach(query::setParameter);
+        String where = String.join(" and ", given.keySet());
+        TypedQuery<T> query = entityManager.createQuery(
+                select + " from Message m" + (given.isEmpty() ? "" : " where " + where) + order, type);
+        given.forEach((condition, value) -> query.setParameter(parameterOf(condition), value));
         return query;
+    }
+
+    private static String parameterOf(String condition) {
+        return condition.substring(condition.indexOf(':') + 1);
     }
 }

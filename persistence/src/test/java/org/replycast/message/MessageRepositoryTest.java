@@ -185,21 +185,40 @@ class MessageRepositoryTest {
         Message receiving = newMessage(sender, T0);
         List.of(later, earlier, receiving).forEach(this::persisted);
 
-        List<String> page = fromTransaction(em ->
-                        new MessageRepository(em).page(channelId, MessageState.STORED, ModerationState.PENDING, 0, 10))
+        List<String> page = fromTransaction(em -> new MessageRepository(em)
+                        .page(MessageFilter.of(channelId, MessageState.STORED, ModerationState.PENDING), 0, 10))
                 .stream()
                 .map(Message::getMessageId)
                 .toList();
-        long count = fromTransaction(
-                em -> new MessageRepository(em).count(channelId, MessageState.STORED, ModerationState.PENDING));
+        long count = fromTransaction(em -> new MessageRepository(em)
+                .count(MessageFilter.of(channelId, MessageState.STORED, ModerationState.PENDING)));
         List<String> second =
-                fromTransaction(em -> new MessageRepository(em).page(channelId, null, null, 1, 1)).stream()
+                fromTransaction(em -> new MessageRepository(em).page(MessageFilter.of(channelId, null, null), 1, 1))
+                        .stream()
                         .map(Message::getMessageId)
                         .toList();
 
         assertEquals(List.of(earlier.getMessageId(), later.getMessageId()), page);
         assertEquals(2, count);
         assertEquals(1, second.size());
+    }
+
+    @Test
+    void pageFiltersByThePeriodOfCreationSinceIncludedBeforeExcluded() {
+        Message atStart = newMessage(sender, T0);
+        Message inside = newMessage(sender, T0.plusSeconds(3600));
+        Message atEnd = newMessage(sender, T0.plusSeconds(7200));
+        List.of(atStart, inside, atEnd).forEach(this::persisted);
+        MessageFilter period = new MessageFilter(channelId, null, null, T0, T0.plusSeconds(7200));
+
+        List<String> page = fromTransaction(em -> new MessageRepository(em).page(period, 0, 10)).stream()
+                .map(Message::getMessageId)
+                .toList();
+
+        long count = fromTransaction(em -> new MessageRepository(em).count(period));
+
+        assertEquals(List.of(atStart.getMessageId(), inside.getMessageId()), page);
+        assertEquals(2, count);
     }
 
     private Message stored(String from, Instant createdAt, long bytes) {

@@ -32,6 +32,12 @@ public final class PageMessages {
                         clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.detail(), refusal.detail()));
     }
 
+    /** A rule of the page itself broken, said beside the input of the client id given. */
+    public static void invalid(String clientId, String text) {
+        FacesContext.getCurrentInstance()
+                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
     /** A message above the page. */
     public static void refused(ProblemException refusal) {
         FacesContext.getCurrentInstance()

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.replycast.api.JsonBody;
 import org.replycast.api.Page;
 import org.replycast.message.Message;
+import org.replycast.message.MessageFilter;
 import org.replycast.message.MessageState;
 import org.replycast.message.ModerationState;
 import org.replycast.problem.ProblemException;
@@ -68,11 +69,10 @@ public class AdminMessagesResource {
         String channel = channelId == null || channelId.isEmpty() ? null : channelId;
         MessageState inState = constant("state", state, MessageState.class);
         ModerationState decided = constant("moderation", moderationState, ModerationState.class);
+        MessageFilter filter = MessageFilter.of(channel, inState, decided);
         return new Page<>(
-                moderation.page(channel, inState, decided, from, size).stream()
-                        .map(this::view)
-                        .toList(),
-                moderation.count(channel, inState, decided),
+                moderation.page(filter, from, size).stream().map(this::view).toList(),
+                moderation.count(filter),
                 from,
                 size);
     }

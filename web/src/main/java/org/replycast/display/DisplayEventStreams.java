@@ -16,7 +16,8 @@ import org.replycast.message.ModerationState;
 /**
  * The display pages' open streams on this node, by channel, fed by {@link MessageAnnounced} from the topic
  * {@code MessageEvents}: an {@code approved} event, whose id is the message's, for each message approved on
- * the channel, and {@code withdrawn} when an approval is taken back. A display that comes back names the
+ * the channel, {@code withdrawn} when an approval is taken back, and {@code display-now} when a moderator
+ * sends a message to be played at once. A display that comes back names the
  * last id it had and first gets what it missed.
  */
 @ApplicationScoped
@@ -49,7 +50,11 @@ public class DisplayEventStreams extends EventStreams<String> {
         if (announced.state() != MessageState.STORED) {
             return;
         }
-        if (announced.moderation() == ModerationState.APPROVED) {
+        if (announced.displayNow()) {
+            displayService
+                    .approved(announced.channelId(), announced.messageId())
+                    .ifPresent(message -> sendTo(message.channelId(), stream -> displayNow(stream.sse(), message)));
+        } else if (announced.moderation() == ModerationState.APPROVED) {
             displayService
                     .approved(announced.channelId(), announced.messageId())
                     .ifPresent(message -> sendTo(message.channelId(), stream -> approved(stream.sse(), message)));
@@ -72,6 +77,18 @@ public class DisplayEventStreams extends EventStreams<String> {
         return sse.newEventBuilder()
                 .name("approved")
                 .id(message.messageId())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, DisplayMessageView.of(message).toString())
+                .build();
+    }
+
+    /**
+     * Without an id: the page plays the message at once, and what it names as its last message (the order of
+     * approvals) stays as it was.
+     */
+    private static OutboundSseEvent displayNow(Sse sse, DisplayedMessage message) {
+        return sse.newEventBuilder()
+                .name("display-now")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, DisplayMessageView.of(message).toString())
                 .build();
