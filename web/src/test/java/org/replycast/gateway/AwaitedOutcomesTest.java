@@ -36,6 +36,6 @@ class AwaitedOutcomesTest {
     }
 
     private static MessageAnnounced announced(String messageId) {
-        return new MessageAnnounced(messageId, "hall-1", MessageState.STORED, ModerationState.PENDING);
+        return new MessageAnnounced(messageId, "hall-1", MessageState.STORED, ModerationState.PENDING, false);
     }
 }
