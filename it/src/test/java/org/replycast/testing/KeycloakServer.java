@@ -59,7 +59,11 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
                             "--http-port=" + port(),
                             "--http-management-port="
                                     + System.getProperty("replycast.it.keycloak.management.port", "9380"),
-                            "--db-url=jdbc:h2:file:" + log.getParent().resolve("keycloak-db/keycloakdb")
+                            // One database per server under test: the realm is imported once, with that
+                            // server's console address among its redirect URIs.
+                            "--db-url=jdbc:h2:file:"
+                                    + log.getParent()
+                                            .resolve("keycloak-db-" + ApiClient.baseUri().getPort() + "/keycloakdb")
                                     + ";NON_KEYWORDS=VALUE",
                             "--import-realm",
                             "--cache=local")
