@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.replycast.testing.ApiClient;
@@ -122,8 +123,8 @@ class JourneyIT {
     /** Registers a terminal on the console's Terminals page and reads the secret it shows once. */
     private static TerminalSigner register(Browser admin, String terminalId, String displayName) {
         ConsolePages.open(admin, "terminals");
-        ConsolePages.type(admin, "register:terminal-id", terminalId);
-        ConsolePages.type(admin, "register:display-name", displayName);
+        ConsolePages.type(admin, "register:terminalId", terminalId);
+        ConsolePages.type(admin, "register:displayName", displayName);
         ConsolePages.click(admin, By.id("register:submit"));
         String secret = admin.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "journey-secret-" + terminalId)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("revealed-secret")))
@@ -146,9 +147,15 @@ class JourneyIT {
                 TestChannels.GOING_LIVE.plus(ConsolePages.REFRESHED));
     }
 
-    /** Approves the message in the moderation queue, where the moderator lands after signing in. */
-    private static void approve(Browser moderator, String messageId) {
+    /** Approves the message in the moderation queue of the journey's channel. */
+    private void approve(Browser moderator, String messageId) {
         ConsolePages.open(moderator, "messages");
+        new Select(moderator.driver().findElement(By.id("filters:channel"))).selectByValue(channelId);
+        WebElement filter = moderator.driver().findElement(By.id("filters:apply"));
+        filter.click();
+        moderator
+                .waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "journey-filtered")
+                .until(ExpectedConditions.stalenessOf(filter));
         By approve = By.xpath("//tr[.//*[contains(@class,'message-id') and normalize-space()='" + messageId
                 + "']]//input[@value='Approve']");
         moderator.screenshot("journey-4-console-messages");

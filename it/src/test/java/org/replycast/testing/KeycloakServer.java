@@ -63,7 +63,8 @@ public final class KeycloakServer implements BeforeAllCallback, ExtensionContext
                             // server's console address among its redirect URIs.
                             "--db-url=jdbc:h2:file:"
                                     + log.getParent()
-                                            .resolve("keycloak-db-" + ApiClient.baseUri().getPort() + "/keycloakdb")
+                                            .resolve("keycloak-db-"
+                                                    + ApiClient.baseUri().getPort() + "/keycloakdb")
                                     + ";NON_KEYWORDS=VALUE",
                             "--import-realm",
                             "--cache=local")
