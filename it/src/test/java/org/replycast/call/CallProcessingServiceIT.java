@@ -448,6 +448,8 @@ class CallProcessingServiceIT {
         String channelId = "calls-" + UUID.randomUUID().toString().substring(0, 12);
         inTransaction(() -> {
             Channel channel = new Channel(channelId, "Hall " + channelId, "Europe/Paris", "test", "key-" + channelId);
+            // No ffmpeg: these channels stay in the database, and every later deployment would capture them.
+            channel.setCaptureEnabled(false);
             channel.setMaxConnectedCalls(maxConnectedCalls);
             channel.setMaxCallSeconds(maxCallSeconds);
             channels.persist(channel);
