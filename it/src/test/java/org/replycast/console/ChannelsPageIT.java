@@ -113,8 +113,8 @@ class ChannelsPageIT {
             assertFalse(TestChannels.show(api, channelId).getBoolean("captureEnabled"));
 
             click(browser, ofChannel(channelId, ":delete"));
-            assertTrue(browser.driver()
-                    .findElement(By.id("confirm-question"))
+            assertTrue(browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "console-confirm")
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-question")))
                     .getText()
                     .contains(channelId));
             confirmRemoval(browser, channelId);
