@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.replycast.console.ConsoleRole;
+import org.replycast.console.Pager;
 import org.replycast.console.Permitted;
 
 /**
@@ -18,17 +19,14 @@ import org.replycast.console.Permitted;
 @ViewScoped
 public class AuditPage implements Serializable {
 
-    static final int PAGE_SIZE = 50;
-
     @Inject
     AuditLog auditLog;
 
     private AuditKind kind;
     private LocalDate fromDay;
     private LocalDate untilDay;
-    private int offset;
+    private final Pager pager = new Pager(50);
     private List<AuditRecord> records;
-    private long total;
 
     public AuditKind[] getKinds() {
         return AuditKind.values();
@@ -37,48 +35,46 @@ public class AuditPage implements Serializable {
     public List<AuditRecord> getRecords() {
         if (records == null) {
             AuditFilter filter = filter();
-            records = auditLog.newest(filter, offset, PAGE_SIZE);
-            total = auditLog.count(filter);
+            pager.counted(auditLog.count(filter));
+            records = auditLog.newest(filter, pager.offset(), pager.size());
         }
         return records;
     }
 
-    public long getTotal() {
-        getRecords();
-        return total;
+    public boolean isAny() {
+        return !getRecords().isEmpty();
     }
 
     /** "1–50 of 312", or none. */
     public String getShowing() {
-        getRecords();
-        return total == 0 ? "No records." : (offset + 1) + "–" + (offset + records.size()) + " of " + total;
+        return pager.showing(getRecords().size(), "No records.");
     }
 
     public boolean isFirstPage() {
-        return offset == 0;
+        getRecords();
+        return !pager.isHasPrevious();
     }
 
     public boolean isLastPage() {
-        return offset + PAGE_SIZE >= getTotal();
+        getRecords();
+        return !pager.isHasNext();
     }
 
     @Permitted(ConsoleRole.ADMIN)
     public void applyFilter() {
-        offset = 0;
+        pager.first();
         records = null;
     }
 
     @Permitted(ConsoleRole.ADMIN)
     public void nextPage() {
-        if (!isLastPage()) {
-            offset += PAGE_SIZE;
-        }
+        pager.next();
         records = null;
     }
 
     @Permitted(ConsoleRole.ADMIN)
     public void previousPage() {
-        offset = Math.max(0, offset - PAGE_SIZE);
+        pager.previous();
         records = null;
     }
 
