@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.replycast.media.DisplayCopy;
 import org.replycast.media.FfmpegInstallation;
+import org.replycast.media.MediaProbe;
 import org.replycast.persistence.IdentifierRule;
 import org.replycast.problem.ProblemException;
 import org.replycast.problem.ProblemType;
@@ -45,12 +46,13 @@ public class DisplayCopyService {
      * Makes and records the display copy of a stored message; one whose copy is recorded already, or that is no
      * longer stored, is left as it is.
      *
+     * @param videoFound whether the reply has video, as its storing probed it; null when unknown, to probe it
      * @throws IOException when ffmpeg cannot make the copy, so the job is retried and then dead-lettered
      */
     // Outside a transaction: a transcode may outlast a transaction's timeout and must hold no row meanwhile;
     // the recording at the end is a short transaction of its own in StorageService.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void make(String messageId, boolean hasVideo) throws IOException {
+    public void make(String messageId, Boolean videoFound) throws IOException {
         long started = System.nanoTime();
         Message message =
                 messages.findById(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
@@ -59,15 +61,18 @@ public class DisplayCopyService {
                     + (message.hasDisplayCopy() ? " with its display copy" : "") + ": media job done already");
             return;
         }
+        Path original = files.resolve(message.getMediaPath());
+        boolean hasVideo = videoFound != null
+                ? videoFound
+                : !new MediaProbe(new FfmpegInstallation(), timeout)
+                        .probe(original)
+                        .videoCodecs()
+                        .isEmpty();
         String playable = files.playableOf(message.getChannelId(), messageId);
         String thumbnail = files.thumbnailOf(message.getChannelId(), messageId);
         try {
             new DisplayCopy(new FfmpegInstallation(), timeout)
-                    .make(
-                            files.resolve(message.getMediaPath()),
-                            hasVideo,
-                            files.resolve(playable),
-                            files.resolve(thumbnail));
+                    .make(original, hasVideo, files.resolve(playable), files.resolve(thumbnail));
         } catch (IOException failed) {
             // The container logs the failure; the message id and the time spent say which job and how far.
             throw new IOException(

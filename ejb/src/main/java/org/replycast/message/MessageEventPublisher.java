@@ -35,8 +35,9 @@ public class MessageEventPublisher {
     @Resource(lookup = "java:/jms/topic/MessageEvents")
     Topic messageEvents;
 
-    // A transaction of its own: the change's transaction has already committed when this runs.
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    // Outside a transaction: the change's has committed when this runs, and a plain persistent send is durable
+    // when it returns, without the round trips of a transaction around one send.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged changed) {
         send(changed.messageId(), event -> {
             event.setStringProperty(MESSAGE_ID, changed.messageId());
@@ -48,7 +49,7 @@ public class MessageEventPublisher {
     }
 
     /** A request to play a message now: an approved stored message, with {@link #DISPLAY_NOW} set. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) DisplayNowRequested requested) {
         send(requested.messageId(), event -> {
             event.setStringProperty(MESSAGE_ID, requested.messageId());

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.replycast.data.DataDirectory;
 
@@ -72,21 +73,54 @@ public class MessageFiles {
     }
 
     /**
-     * Writes the bytes at the offset, cutting off whatever lies beyond it first (a write of an earlier attempt
-     * whose transaction did not commit), and forces them to the disk.
+     * Writes a part at its offset and forces it to the disk before returning, so that the file's length is the
+     * count of bytes durably received. A part may overlap the end (one delivered again after a crash): its bytes
+     * are written over the same bytes, which also mends a tail that the crash left torn.
+     *
+     * @return the file's length before the write
+     * @throws IllegalStateException when the offset lies beyond the end (a gap), writing nothing
      */
-    public void write(String relative, long offset, byte[] bytes, int from, int length) throws IOException {
+    public long write(String relative, long offset, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(resolve(relative), StandardOpenOption.WRITE)) {
-            if (channel.size() < offset) {
-                throw new IOException(relative + " has " + channel.size() + " bytes, fewer than offset " + offset);
+            long before = channel.size();
+            if (offset > before) {
+                throw new IllegalStateException(
+                        relative + " has " + before + " bytes; a part at " + offset + " would leave a gap");
             }
-            channel.truncate(offset);
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             long position = offset;
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
             channel.force(false);
+            return before;
+        }
+    }
+
+    /** How many bytes the file has; 0 when it is not there. */
+    public long length(String relative) throws IOException {
+        Path file = resolve(relative);
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /** When the file was last written; null when it is not there. */
+    public Instant modifiedAt(String relative) throws IOException {
+        Path file = resolve(relative);
+        return Files.exists(file) ? Files.getLastModifiedTime(file).toInstant() : null;
+    }
+
+    /**
+     * The bytes a message has now: while it is received, its file's length (the file counts them as they
+     * arrive); otherwise the count its row recorded.
+     */
+    public long bytesOf(Message message) {
+        if (message.getState() != MessageState.RECEIVING || message.getMediaPath() == null) {
+            return message.getBytes();
+        }
+        try {
+            return Math.max(message.getBytes(), Files.size(resolve(message.getMediaPath())));
+        } catch (IOException movedOrRemoved) {
+            return message.getBytes();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.replycast.message;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,11 +18,13 @@ import org.replycast.media.ProbedMedia;
 
 /**
  * The storage server: takes the parts of reply messages in order as {@code UplinkSegmentConsumer} hands them
- * over, appends the bytes to the message's file (forced to the disk before the transaction commits), and at
- * the end marker checks the SHA-256 (computed while the bytes were appended, {@link ReceivedDigests}), probes the content and stores or rejects it; a stored reply gets a job on
- * {@code MediaJobs} for its display copy in the same transaction. Every step is idempotent: a
- * part that was already taken changes nothing, and a segment beyond the bytes taken (a gap) throws: the parts
- * come in order, so a gap means an earlier part was dead-lettered, and this one follows it there.
+ * over, appends the bytes to the message's file (forced to the disk before the part is acknowledged; the file's
+ * length counts the bytes received, and the row takes the count only at the steps that need it), and at the
+ * end marker checks the SHA-256 (computed while the bytes were appended, {@link ReceivedDigests}), probes the
+ * content and stores or rejects it; a stored reply's display copy is then asked of {@code MediaJobs} ({@link
+ * MediaJobPublisher}). Every step is idempotent: a part that was already taken changes nothing, and a segment
+ * beyond the bytes taken (a gap) throws: the parts come in order, so a gap means an earlier part was
+ * dead-lettered, and this one follows it there.
  */
 @Stateless
 public class StorageService {
@@ -44,23 +48,26 @@ public class StorageService {
     Event<MessageChanged> changes;
 
     @Inject
-    MediaJobPublisher mediaJobs;
+    Event<ReplyStored> storedReplies;
 
     /** The start marker: creates the message's empty file. */
     public void begin(String messageId) throws IOException {
         Message message = require(messageId);
-        if (message.getState() == MessageState.RECEIVING && message.getBytes() == 0) {
+        if (message.getState() == MessageState.RECEIVING) {
             files.create(message.getMediaPath());
         }
     }
 
     /**
-     * A segment: appends its bytes beyond those already taken and counts them. Bytes taken before are skipped;
-     * a segment of a message that can no longer continue (refused, stored or given up) is dropped with a log
-     * line, as its sender has already been told.
+     * A segment: writes its bytes at its offset, and counts those beyond the bytes already taken into the
+     * reply's digest. Without a transaction: the message is only read, and the file is the count. A segment of
+     * a message that can no longer continue (refused, stored or given up) is dropped with a log line, as its
+     * sender has already been told.
      *
      * @throws IllegalStateException for a gap, which writes nothing
+     * @throws IllegalArgumentException for bytes beyond the declared length
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void append(String messageId, long offset, byte[] segment) throws IOException {
         Message message = require(messageId);
         if (message.getState() != MessageState.RECEIVING) {
@@ -68,18 +75,15 @@ public class StorageService {
                     () -> "message " + messageId + " is " + message.getState() + ": segment at " + offset + " dropped");
             return;
         }
-        long taken = message.getBytes();
-        if (offset > taken) {
-            throw new IllegalStateException(
-                    "message " + messageId + " has " + taken + " bytes; the segment at " + offset + " leaves a gap");
+        if (message.getDeclaredBytes() != null && offset + segment.length > message.getDeclaredBytes()) {
+            throw new IllegalArgumentException("message " + messageId + " declared " + message.getDeclaredBytes()
+                    + " bytes; the segment at " + offset + " goes beyond them");
         }
+        long taken = files.write(message.getMediaPath(), offset, segment);
         long known = taken - offset;
-        if (known >= segment.length) {
-            return;
+        if (known < segment.length) {
+            digests.appended(messageId, taken, segment, (int) known, segment.length - (int) known);
         }
-        files.write(message.getMediaPath(), taken, segment, (int) known, segment.length - (int) known);
-        digests.appended(messageId, taken, segment, (int) known, segment.length - (int) known);
-        message.append(segment.length - known);
     }
 
     /**
@@ -94,22 +98,24 @@ public class StorageService {
             LOG.info(() -> "message " + messageId + " is " + message.getState() + ": end marker dropped");
             return;
         }
-        if (message.getBytes() < length) {
-            throw new IllegalStateException("message " + messageId + " has " + message.getBytes() + " of " + length
-                    + " bytes at its end marker");
-        }
-        Channel channel = channels.findById(message.getChannelId())
-                .orElseThrow(() -> new IllegalStateException("message " + messageId + " names no channel"));
         String stored = files.storedOf(message.getChannelId(), messageId);
         if (!files.exists(message.getMediaPath()) && files.exists(stored)) {
             // An earlier attempt renamed the file, but its transaction did not commit.
             message.moveBytes(stored);
         }
-        String received = digests.take(messageId, length).orElse(null);
-        if (received == null) {
-            received = files.sha256(message.getMediaPath());
+        long received = files.length(message.getMediaPath());
+        if (received < length) {
+            throw new IllegalStateException(
+                    "message " + messageId + " has " + received + " of " + length + " bytes at its end marker");
         }
-        if (refused(message, length, sha256, received, channel)) {
+        message.countReceived(received);
+        Channel channel = channels.findById(message.getChannelId())
+                .orElseThrow(() -> new IllegalStateException("message " + messageId + " names no channel"));
+        String digest = digests.take(messageId, length).orElse(null);
+        if (digest == null) {
+            digest = files.sha256(message.getMediaPath());
+        }
+        if (refused(message, length, sha256, digest, channel)) {
             return;
         }
         ProbedMedia probed = probe(message);
@@ -134,8 +140,8 @@ public class StorageService {
             files.move(message.getMediaPath(), stored);
             message.moveBytes(stored);
         }
-        message.store(length, received, duration.toMillis(), Instant.now());
-        mediaJobs.displayCopy(messageId, !probed.videoCodecs().isEmpty());
+        message.store(length, digest, duration.toMillis(), Instant.now());
+        storedReplies.fire(new ReplyStored(messageId, !probed.videoCodecs().isEmpty()));
         changes.fire(MessageChanged.of(message));
         LOG.info(() -> "message " + messageId + " stored: " + length + " bytes, " + probed.container() + " "
                 + probed.videoCodecs() + probed.audioCodecs() + ", " + duration.toMillis() + " ms");
@@ -153,6 +159,7 @@ public class StorageService {
             return;
         }
         try {
+            message.countReceived(files.length(message.getMediaPath()));
             message.declareLength(length);
         } catch (IllegalArgumentException contradiction) {
             reject(
@@ -163,7 +170,7 @@ public class StorageService {
     }
 
     /** A resume marker: the connection named takes the message over, unless it can no longer continue. */
-    public void takeUplink(String messageId, String session) {
+    public void takeUplink(String messageId, String session) throws IOException {
         Message message = require(messageId);
         if (!message.isContinuable()) {
             LOG.info(() -> "message " + messageId + " is " + message.getState() + ": resume dropped");
@@ -171,6 +178,7 @@ public class StorageService {
         }
         MessageState before = message.getState();
         message.takeUplink(session);
+        message.countReceived(files.length(message.getMediaPath()));
         if (before != message.getState()) {
             changes.fire(MessageChanged.of(message));
         }
@@ -178,11 +186,12 @@ public class StorageService {
     }
 
     /** A suspend marker: {@code INCOMPLETE}, unless another connection has taken the message over meanwhile. */
-    public void suspend(String messageId, String session) {
+    public void suspend(String messageId, String session) throws IOException {
         Message message = require(messageId);
         if (message.getState() != MessageState.RECEIVING || !session.equals(message.getUplinkSession())) {
             return;
         }
+        message.countReceived(files.length(message.getMediaPath()));
         message.markIncomplete();
         changes.fire(MessageChanged.of(message));
         LOG.info(() -> "message " + messageId + " incomplete at " + message.getBytes() + " bytes");
@@ -209,7 +218,7 @@ public class StorageService {
             return Optional.empty();
         }
         Message message = found.get();
-        Instant due = message.getUpdatedAt().plus(idleTime);
+        Instant due = lastActive(message).plus(idleTime);
         Instant now = Instant.now();
         if (due.isAfter(now)) {
             return Optional.of(due);
@@ -222,6 +231,12 @@ public class StorageService {
         changes.fire(MessageChanged.of(message));
         LOG.info(() -> "message " + messageId + " given up after " + idleTime + " without its sender");
         return Optional.empty();
+    }
+
+    /** When the sender last did something: its row changed, or a part of it was written. */
+    private Instant lastActive(Message message) throws IOException {
+        Instant written = message.getMediaPath() == null ? null : files.modifiedAt(message.getMediaPath());
+        return written != null && written.isAfter(message.getUpdatedAt()) ? written : message.getUpdatedAt();
     }
 
     /**

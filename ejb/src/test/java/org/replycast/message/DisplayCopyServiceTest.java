@@ -57,7 +57,7 @@ class DisplayCopyServiceTest {
         message = new Message("m-1", "call-1", "hall-1", "T-1", "audio/wav", null, Instant.now());
         message.receive("messages/hall-1/m-1.part", "session-1", null);
         byte[] tone = TestWav.tone(1);
-        message.append(tone.length);
+        message.countReceived(tone.length);
         message.moveBytes("messages/hall-1/m-1.media");
         message.store(tone.length, SHA256, 1000L, Instant.now());
         Files.createDirectories(dataDirectory.resolve("messages/hall-1"));
@@ -86,6 +86,14 @@ class DisplayCopyServiceTest {
         assertEquals("audio/mp4", playable.contentType());
         assertEquals(dataDirectory.resolve("messages/hall-1/m-1.mp4"), playable.file());
         assertEquals("image/jpeg", copies.find("m-1", true).contentType());
+    }
+
+    @Test
+    void aJobAskedForAgainAtStartProbesWhetherTheReplyHasVideo() throws Exception {
+        copies.make("m-1", null);
+
+        assertEquals(false, message.getHasVideo());
+        assertEquals("audio/mp4", copies.find("m-1", false).contentType());
     }
 
     @Test

@@ -18,7 +18,7 @@ class RetentionPolicyTest {
 
     private static Message stored(String messageId, long bytes) {
         Message message = new Message(messageId, "call-1", "hall-1", "T-1", "video/webm", null, NOW);
-        message.append(bytes);
+        message.countReceived(bytes);
         message.store(bytes, SHA256, null, NOW);
         return message;
     }

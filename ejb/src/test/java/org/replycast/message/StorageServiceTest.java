@@ -41,7 +41,7 @@ class StorageServiceTest {
 
     private final Map<String, Message> rows = new HashMap<>();
     private final List<MessageChanged> announced = new ArrayList<>();
-    private final List<String> jobs = new ArrayList<>();
+    private final List<ReplyStored> stored = new ArrayList<>();
     private final StorageService storage = new StorageService();
     private Message message;
 
@@ -68,13 +68,8 @@ class StorageServiceTest {
                 return dataDirectory.resolve(place);
             }
         };
-        storage.changes = new RecordingEvent();
-        storage.mediaJobs = new MediaJobPublisher() {
-            @Override
-            public void displayCopy(String messageId, boolean hasVideo) {
-                jobs.add(messageId + (hasVideo ? " with video" : " without video"));
-            }
-        };
+        storage.changes = new RecordingEvent<>(announced);
+        storage.storedReplies = new RecordingEvent<>(stored);
         message = new Message("m-1", "call-1", "hall-1", "T-1", "video/webm", null, Instant.now());
         message.receive(storage.files.partOf("hall-1", "m-1"), "session-1", null);
         rows.put("m-1", message);
@@ -88,8 +83,9 @@ class StorageServiceTest {
         storage.append("m-1", 200, slice(200, 600)); // overlaps: its first 200 bytes are known
         storage.append("m-1", 600, slice(600, 1000));
 
-        assertEquals(1000, message.getBytes());
+        assertEquals(1000, storage.files.bytesOf(message));
         assertArrayEquals(BYTES, Files.readAllBytes(part()));
+        assertEquals(List.of(), announced, "a segment changes nothing in the row");
     }
 
     @Test
@@ -98,18 +94,32 @@ class StorageServiceTest {
 
         assertThrows(IllegalStateException.class, () -> storage.append("m-1", 500, slice(500, 1000)));
 
-        assertEquals(400, message.getBytes());
+        assertEquals(400, storage.files.bytesOf(message));
         assertEquals(400, Files.size(part()));
     }
 
     @Test
-    void bytesBeyondTheCountOfAnUncommittedAttemptAreWrittenOver() throws Exception {
+    void aTailTornByACrashIsMendedByThePartsDeliveredAgain() throws Exception {
         storage.append("m-1", 0, slice(0, 400));
-        Files.write(part(), "garbage".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+        storage.append("m-1", 400, slice(400, 700));
+        try (var file = java.nio.channels.FileChannel.open(part(), java.nio.file.StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[250]), 450);
+        }
 
-        storage.append("m-1", 400, slice(400, 1000));
+        storage.append("m-1", 400, slice(400, 700));
+        storage.append("m-1", 700, slice(700, 1000));
 
         assertArrayEquals(BYTES, Files.readAllBytes(part()));
+    }
+
+    @Test
+    void bytesBeyondTheDeclaredLengthAreRefusedAndNotWritten() throws Exception {
+        message.declareLength(600);
+        storage.append("m-1", 0, slice(0, 400));
+
+        assertThrows(IllegalArgumentException.class, () -> storage.append("m-1", 400, slice(400, 1000)));
+
+        assertEquals(400, Files.size(part()));
     }
 
     @Test
@@ -123,7 +133,7 @@ class StorageServiceTest {
         assertNull(message.getMediaPath());
         assertFalse(Files.exists(dataDirectory.resolve("messages/hall-1/m-1.part")));
         assertEquals(MessageState.REJECTED, announced.get(announced.size() - 1).state());
-        assertEquals(List.of(), jobs, "a rejected reply gets no display copy");
+        assertEquals(List.of(), stored, "a rejected reply gets no display copy");
     }
 
     @Test
@@ -135,7 +145,8 @@ class StorageServiceTest {
 
         assertEquals(MessageState.STORED, message.getState());
         assertEquals("messages/hall-1/m-1.media", message.getMediaPath());
-        assertEquals(List.of("m-1 without video"), jobs);
+        assertEquals(tone.length, message.getBytes());
+        assertEquals(List.of(new ReplyStored("m-1", false)), stored);
     }
 
     @Test
@@ -149,13 +160,27 @@ class StorageServiceTest {
 
     @Test
     void aSuspendOfAnotherConnectionThanTheCurrentOneIsIgnored() throws Exception {
+        storage.append("m-1", 0, slice(0, 400));
         storage.takeUplink("m-1", "session-2");
         storage.suspend("m-1", "session-1");
         assertEquals(MessageState.RECEIVING, message.getState());
 
         storage.suspend("m-1", "session-2");
         assertEquals(MessageState.INCOMPLETE, message.getState());
+        assertEquals(400, message.getBytes(), "the pause counts the bytes");
         assertTrue(Files.exists(part()), "an incomplete message keeps its bytes for a resume");
+    }
+
+    @Test
+    void aResumeContinuesFromTheBytesTheFileHas() throws Exception {
+        storage.takeUplink("m-1", "session-2");
+        storage.append("m-1", 0, slice(0, 400));
+        assertEquals(0, message.getBytes(), "not counted in the row while received");
+
+        storage.takeUplink("m-1", "session-3");
+
+        assertEquals(400, message.getBytes());
+        assertEquals("session-3", message.getUplinkSession());
     }
 
     @Test
@@ -164,6 +189,7 @@ class StorageServiceTest {
         // The row's last write is its creation here (no JPA to stamp it): an hour ago, for the test.
         Instant lastWrite = Instant.now().minus(Duration.ofHours(1));
         setUpdatedAt(message, lastWrite);
+        Files.setLastModifiedTime(part(), java.nio.file.attribute.FileTime.from(lastWrite));
 
         Optional<Instant> later = storage.expireIfIdle("m-1", Duration.ofHours(2));
         assertEquals(Optional.of(lastWrite.plus(Duration.ofHours(2))), later);
@@ -173,6 +199,21 @@ class StorageServiceTest {
         assertEquals(MessageState.INCOMPLETE, message.getState());
         assertFalse(message.isContinuable());
         assertFalse(Files.exists(dataDirectory.resolve("messages/hall-1/m-1.part")));
+    }
+
+    @Test
+    void aMessageWhosePartsArriveIsNotIdleThoughItsRowIsOld() throws Exception {
+        setUpdatedAt(message, Instant.now().minus(Duration.ofHours(1)));
+        storage.append("m-1", 0, BYTES);
+
+        Optional<Instant> later = storage.expireIfIdle("m-1", Duration.ofMinutes(30));
+
+        assertTrue(later.isPresent(), "looked at again");
+        assertTrue(
+                later.get().isAfter(Instant.now().plus(Duration.ofMinutes(29))),
+                later.get().toString());
+        assertEquals(MessageState.RECEIVING, message.getState());
+        assertTrue(Files.exists(part()));
     }
 
     private Path part() {
@@ -193,35 +234,41 @@ class StorageServiceTest {
         field.set(message, at);
     }
 
-    /** Records what the service announces. */
-    private final class RecordingEvent implements Event<MessageChanged> {
-        @Override
-        public void fire(MessageChanged event) {
-            announced.add(event);
+    /** Records what the service fires. */
+    private static final class RecordingEvent<T> implements Event<T> {
+        private final List<T> fired;
+
+        RecordingEvent(List<T> fired) {
+            this.fired = fired;
         }
 
         @Override
-        public <U extends MessageChanged> CompletionStage<U> fireAsync(U event) {
+        public void fire(T event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends T> CompletionStage<U> fireAsync(U event) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends MessageChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Event<MessageChanged> select(Annotation... qualifiers) {
+        public Event<T> select(Annotation... qualifiers) {
             return this;
         }
 
         @Override
-        public <U extends MessageChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends MessageChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
     }

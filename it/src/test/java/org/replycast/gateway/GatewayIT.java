@@ -242,6 +242,8 @@ class GatewayIT {
             messageId = gateway.start("video/mp4", "Cut off");
             gateway.sendInSegments(video, 0, 100_000, 50_000, Duration.ZERO);
         }
+        JsonObject paused = TerminalMessages.awaitState(api, terminal, messageId, "INCOMPLETE", GatewayClient.PATIENCE);
+        assertEquals(100_000, paused.getJsonNumber("bytes").longValue(), "the pause counts the bytes received");
         assertNotStored(messageId, "INCOMPLETE");
 
         // The sender stays away: the message is given up, with a reason, and can no longer be resumed.

@@ -95,10 +95,10 @@ class UplinkSegmentsIT {
         publisher.segment(id, 5_000, bytes, 5_000, 10_000); // overlaps: only its last 5,000 bytes are new
         publisher.segment(id, 25_000, bytes, 25_000, 5_000); // a gap: the bytes before it never came
         awaitDeadLetter(id);
-        assertEquals(15_000, awaitMessage(id, message -> true).getBytes(), "nothing is written beyond a gap");
+        assertEquals(15_000, files.bytesOf(awaitMessage(id, message -> true)), "nothing is written beyond a gap");
         publisher.segment(id, 15_000, bytes, 15_000, 15_000);
 
-        Message whole = awaitMessage(id, message -> message.getBytes() == bytes.length);
+        Message whole = awaitMessage(id, message -> files.bytesOf(message) == bytes.length);
         Path part = files.resolve(whole.getMediaPath());
         assertArrayEquals(bytes, Files.readAllBytes(part));
 
@@ -122,7 +122,7 @@ class UplinkSegmentsIT {
 
         Uplink uplink = uplinks.open(connectedCall(), "video/webm", null, null, "session-1");
         publisher.segment(uplink.messageId(), 0, bytes, 0, bytes.length);
-        awaitMessage(uplink.messageId(), message -> message.getBytes() == bytes.length);
+        awaitMessage(uplink.messageId(), message -> files.bytesOf(message) == bytes.length);
         awaitDeadLetter(poison);
     }
 

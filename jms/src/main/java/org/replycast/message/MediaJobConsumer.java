@@ -37,7 +37,9 @@ public class MediaJobConsumer implements MessageListener {
         try {
             displayCopies.make(
                     job.getStringProperty(MediaJobPublisher.MESSAGE_ID),
-                    job.getBooleanProperty(MediaJobPublisher.HAS_VIDEO));
+                    job.propertyExists(MediaJobPublisher.HAS_VIDEO)
+                            ? job.getBooleanProperty(MediaJobPublisher.HAS_VIDEO)
+                            : null);
         } catch (JMSException unreadable) {
             throw new IllegalStateException("unreadable media job", unreadable);
         } catch (IOException failed) {

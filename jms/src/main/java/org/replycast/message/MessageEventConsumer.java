@@ -2,6 +2,8 @@ package org.replycast.message;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -21,6 +23,9 @@ import jakarta.jms.MessageListener;
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
         })
+// Without a transaction: an announcement only wakes what listens on this node (a lost one is made up by the
+// database: a display reopens with its last id), so it need not cost a commit per change.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MessageEventConsumer implements MessageListener {
 
     @Inject

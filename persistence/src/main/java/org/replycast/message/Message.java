@@ -188,20 +188,22 @@ public class Message extends VersionedEntity {
     }
 
     /**
-     * Counts further bytes that were durably accepted while receiving; never beyond the declared length.
+     * Records how many bytes the message's file durably has while it is received. The file counts them as the
+     * parts arrive; the row takes the count at the steps that need it (a resume, a pause, a declared length,
+     * the end), so that a part costs no database write.
      *
      * @return the bytes accepted so far, the offset a sender continues from
+     * @throws IllegalArgumentException for fewer bytes than counted before, or more than declared
      */
-    public long append(long length) {
-        requireState(MessageState.RECEIVING, "append to");
-        if (length < 0) {
-            throw new IllegalArgumentException("length must not be negative");
+    public long countReceived(long received) {
+        requireState(MessageState.RECEIVING, "count the bytes of");
+        if (received < bytes) {
+            throw new IllegalArgumentException(received + " bytes received, fewer than the " + bytes + " counted");
         }
-        long appended = Math.addExact(bytes, length);
-        if (declaredBytes != null && appended > declaredBytes) {
+        if (declaredBytes != null && received > declaredBytes) {
             throw new IllegalArgumentException("more bytes than the " + declaredBytes + " declared");
         }
-        bytes = appended;
+        bytes = received;
         return bytes;
     }
 

@@ -112,6 +112,18 @@ public class MessageRepository {
                 .getResultList();
     }
 
+    /** Stored messages whose display copy is not recorded, the latest stored first. */
+    public List<Message> findStoredWithoutDisplayCopy(int limit) {
+        return entityManager
+                .createQuery(
+                        "select m from Message m where m.state = :stored and m.playablePath is null"
+                                + " order by m.storedAt desc, m.messageId",
+                        Message.class)
+                .setParameter("stored", MessageState.STORED)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The terminal's own messages, oldest first. */
     public List<Message> findBySender(String senderTerminalId) {
         return entityManager

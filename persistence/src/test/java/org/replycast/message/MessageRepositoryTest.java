@@ -11,6 +11,7 @@ import static org.replycast.persistence.TestDatabase.uniqueId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.replycast.call.Call;
@@ -47,7 +48,7 @@ class MessageRepositoryTest {
     @Test
     void persistedMessageIsFoundWithItsStates() {
         Message message = newMessage(sender, T0);
-        message.append(4096);
+        message.countReceived(4096);
         message.store(4096, SHA256, 1_500L, T0.plusSeconds(30));
         message.moderate(ModerationState.APPROVED, "server", null, T0);
         String messageId = persisted(message);
@@ -137,6 +138,27 @@ class MessageRepositoryTest {
     }
 
     @Test
+    void findStoredWithoutDisplayCopyReturnsTheLatestStoredFirst() {
+        String earlier = stored(sender, T0, 10).getMessageId();
+        String later = stored(sender, T0.plusSeconds(5), 10).getMessageId();
+        Message copied = newMessage(sender, T0.plusSeconds(1));
+        copied.countReceived(10);
+        copied.store(10, SHA256, null, T0.plusSeconds(20));
+        copied.recordDisplayCopy("messages/c/m.mp4", "messages/c/m.jpg", true);
+        persisted(copied);
+        persisted(newMessage(sender, T0.plusSeconds(2)));
+        Set<String> mine = Set.of(earlier, later, copied.getMessageId());
+
+        List<String> ids =
+                fromTransaction(em -> new MessageRepository(em).findStoredWithoutDisplayCopy(10_000)).stream()
+                        .map(Message::getMessageId)
+                        .filter(mine::contains)
+                        .toList();
+
+        assertEquals(List.of(later, earlier), ids);
+    }
+
+    @Test
     void aMessageOfAnUnknownCallIsRefusedByTheDatabase() {
         Message message =
                 new Message(uniqueId("m"), UUID.randomUUID().toString(), channelId, sender, "audio/ogg", null, T0);
@@ -223,7 +245,7 @@ class MessageRepositoryTest {
 
     private Message stored(String from, Instant createdAt, long bytes) {
         Message message = newMessage(from, createdAt);
-        message.append(bytes);
+        message.countReceived(bytes);
         message.store(bytes, SHA256, null, createdAt.plusSeconds(10));
         persisted(message);
         return message;

@@ -34,11 +34,13 @@ class MessageTest {
     }
 
     @Test
-    void appendCountsTheBytesAcceptedSoFar() {
+    void theCountOfBytesReceivedOnlyGrows() {
         Message message = message();
 
-        assertEquals(1024, message.append(1024));
-        assertEquals(1536, message.append(512));
+        assertEquals(1024, message.countReceived(1024));
+        assertEquals(1536, message.countReceived(1536));
+        assertEquals(1536, message.countReceived(1536));
+        assertThrows(IllegalArgumentException.class, () -> message.countReceived(1535));
         assertEquals(1536, message.getBytes());
     }
 
@@ -76,7 +78,7 @@ class MessageTest {
         Message incomplete = message();
         incomplete.markIncomplete();
         assertThrows(IllegalStateException.class, () -> incomplete.store(10, SHA256, null, STORED_AT));
-        assertThrows(IllegalStateException.class, () -> incomplete.append(10));
+        assertThrows(IllegalStateException.class, () -> incomplete.countReceived(10));
         assertEquals(MessageState.INCOMPLETE, incomplete.getState());
     }
 
@@ -111,7 +113,7 @@ class MessageTest {
     @Test
     void anIncompleteMessageResumesWhereItsBytesEnd() {
         Message message = message();
-        message.append(1000);
+        message.countReceived(1000);
 
         message.markIncomplete();
         assertEquals(MessageState.INCOMPLETE, message.getState());
@@ -119,7 +121,7 @@ class MessageTest {
 
         message.resume();
         assertEquals(MessageState.RECEIVING, message.getState());
-        assertEquals(1500, message.append(500));
+        assertEquals(1500, message.countReceived(1500));
         assertThrows(IllegalStateException.class, message::resume);
     }
 
@@ -234,8 +236,8 @@ class MessageTest {
 
         assertEquals("messages/hall-1/m-1.part", message.getMediaPath());
         assertEquals("session-1", message.getUplinkSession());
-        assertEquals(1000, message.append(1000));
-        assertThrows(IllegalArgumentException.class, () -> message.append(501));
+        assertEquals(1000, message.countReceived(1000));
+        assertThrows(IllegalArgumentException.class, () -> message.countReceived(1501));
         assertEquals(1000, message.getBytes());
         assertThrows(IllegalStateException.class, () -> message.receive("messages/hall-1/m-1.part", "session-2", null));
 
@@ -247,14 +249,14 @@ class MessageTest {
     void aDeferredLengthIsNamedOnceAndNeverBelowTheBytesArrived() {
         Message message = message();
         message.receive("messages/hall-1/m-1.part", "session-1", null);
-        message.append(1000);
+        message.countReceived(1000);
 
         assertThrows(IllegalArgumentException.class, () -> message.declareLength(999));
         message.declareLength(1500);
         message.declareLength(1500);
         assertEquals(1500L, message.getDeclaredBytes());
         assertThrows(IllegalArgumentException.class, () -> message.declareLength(1600));
-        assertThrows(IllegalArgumentException.class, () -> message.append(501), "the declared length holds");
+        assertThrows(IllegalArgumentException.class, () -> message.countReceived(1501), "the declared length holds");
 
         message.markIncomplete();
         assertThrows(IllegalStateException.class, () -> message.declareLength(1500));
@@ -277,7 +279,7 @@ class MessageTest {
     void aGivenUpMessageHasNoBytesAndCannotBeResumed() {
         Message message = message();
         message.receive("messages/hall-1/m-1.part", "session-1", null);
-        message.append(10);
+        message.countReceived(10);
 
         message.expire(STORED_AT);
 

@@ -77,6 +77,11 @@ public abstract class EventStreams<K> {
         return stream;
     }
 
+    /** Whether a stream of the key is open on this node, so that an event for it is worth making. */
+    protected boolean listensTo(K key) {
+        return !byKey.getOrDefault(key, Set.of()).isEmpty();
+    }
+
     /** Sends each stream of the key the event that the factory makes for it. */
     protected void sendTo(K key, Function<Stream<K>, OutboundSseEvent> event) {
         for (Stream<K> stream : byKey.getOrDefault(key, Set.of())) {

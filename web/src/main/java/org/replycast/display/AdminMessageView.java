@@ -16,8 +16,8 @@ final class AdminMessageView {
 
     private AdminMessageView() {}
 
-    static JsonObject of(Message message, List<ForwardingDelivery> deliveries) {
-        JsonObjectBuilder json = Json.createObjectBuilder(MessageView.of(message));
+    static JsonObject of(Message message, long bytes, List<ForwardingDelivery> deliveries) {
+        JsonObjectBuilder json = Json.createObjectBuilder(MessageView.of(message, bytes));
         add(json, "moderatedBy", message.getModeratedBy());
         add(json, "moderatedAt", message.getModeratedAt());
         add(json, "moderationReason", message.getModerationReason());

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.replycast.api.JsonBody;
 import org.replycast.api.Page;
 import org.replycast.message.Message;
+import org.replycast.message.MessageFiles;
 import org.replycast.message.MessageFilter;
 import org.replycast.message.MessageState;
 import org.replycast.message.ModerationState;
@@ -41,6 +42,9 @@ public class AdminMessagesResource {
 
     @Inject
     ForwardingService forwarding;
+
+    @Inject
+    MessageFiles files;
 
     @Context
     SecurityContext security;
@@ -143,7 +147,7 @@ public class AdminMessagesResource {
     }
 
     private JsonObject view(Message message) {
-        return AdminMessageView.of(message, forwarding.deliveriesOf(message.getMessageId()));
+        return AdminMessageView.of(message, files.bytesOf(message), forwarding.deliveriesOf(message.getMessageId()));
     }
 
     /** The moderator's name: Keycloak's preferred_username, which the OIDC subsystem makes the principal. */

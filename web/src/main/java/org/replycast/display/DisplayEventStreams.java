@@ -47,7 +47,8 @@ public class DisplayEventStreams extends EventStreams<String> {
     }
 
     void announce(@Observes MessageAnnounced announced) {
-        if (announced.state() != MessageState.STORED) {
+        // Most changes concern no display open here; those cost no database read.
+        if (announced.state() != MessageState.STORED || !listensTo(announced.channelId())) {
             return;
         }
         if (announced.displayNow()) {

@@ -13,7 +13,8 @@ public final class MessageView {
 
     private MessageView() {}
 
-    public static JsonObject of(Message message) {
+    /** @param bytes the bytes it has now ({@link MessageFiles#bytesOf}) */
+    public static JsonObject of(Message message, long bytes) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("messageId", message.getMessageId())
                 .add("callId", message.getCallId())
@@ -22,7 +23,7 @@ public final class MessageView {
                 .add("state", message.getState().name())
                 .add("moderation", message.getModeration().name())
                 .add("contentType", message.getContentType())
-                .add("bytes", message.getBytes());
+                .add("bytes", bytes);
         addOrNull(json, "sha256", message.getSha256());
         json.add(
                 "durationMs",

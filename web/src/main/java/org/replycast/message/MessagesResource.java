@@ -29,6 +29,9 @@ public class MessagesResource {
     @Inject
     MessageService messageService;
 
+    @Inject
+    MessageFiles files;
+
     @Context
     SecurityContext security;
 
@@ -36,7 +39,7 @@ public class MessagesResource {
     @Operation(summary = "The signed terminal's own messages, oldest first")
     public JsonArray list() {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        messageService.list(Caller.of(security)).forEach(message -> array.add(MessageView.of(message)));
+        messageService.list(Caller.of(security)).forEach(message -> array.add(view(message)));
         return array.build();
     }
 
@@ -44,7 +47,7 @@ public class MessagesResource {
     @Path("/{messageId}")
     @Operation(summary = "One of the signed terminal's messages (404 not-found for any other id)")
     public JsonObject show(@PathParam("messageId") String messageId) {
-        return MessageView.of(messageService.find(Caller.of(security), messageId));
+        return view(messageService.find(Caller.of(security), messageId));
     }
 
     @GET
@@ -69,5 +72,9 @@ public class MessagesResource {
                 .tag(message.getSha256())
                 .header("Cache-Control", "private, max-age=31536000, immutable")
                 .build();
+    }
+
+    private JsonObject view(Message message) {
+        return MessageView.of(message, files.bytesOf(message));
     }
 }

@@ -247,7 +247,7 @@ class GatewaySessionTest {
         }
 
         void store(long bytes) {
-            message.append(bytes);
+            message.countReceived(bytes);
             message.store(bytes, SHA256, 1000L, Instant.now());
         }
     }
