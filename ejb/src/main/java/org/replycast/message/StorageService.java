@@ -109,8 +109,12 @@ public class StorageService {
                     "message " + messageId + " has " + received + " of " + length + " bytes at its end marker");
         }
         message.countReceived(received);
-        Channel channel = channels.findById(message.getChannelId())
-                .orElseThrow(() -> new IllegalStateException("message " + messageId + " names no channel"));
+        Optional<Channel> found = channels.findById(message.getChannelId());
+        if (found.isEmpty()) {
+            reject(message, MessageRejection.ABORTED, "The channel was removed before the reply ended.");
+            return;
+        }
+        Channel channel = found.get();
         String digest = digests.take(messageId, length).orElse(null);
         if (digest == null) {
             digest = files.sha256(message.getMediaPath());

@@ -44,6 +44,7 @@ class StorageServiceTest {
     private final List<ReplyStored> stored = new ArrayList<>();
     private final StorageService storage = new StorageService();
     private Message message;
+    private Channel channel;
 
     @BeforeEach
     void aReceivingMessage() throws Exception {
@@ -57,9 +58,10 @@ class StorageServiceTest {
         storage.channels = new ChannelRepository() {
             @Override
             public Optional<Channel> findById(String channelId) {
-                return Optional.of(channel);
+                return Optional.of(channel).filter(found -> !found.isRemoved());
             }
         };
+        this.channel = channel;
         storage.files = new MessageFiles();
         storage.digests = new ReceivedDigests();
         storage.files.dataDirectory = new DataDirectory() {
@@ -147,6 +149,21 @@ class StorageServiceTest {
         assertEquals("messages/hall-1/m-1.media", message.getMediaPath());
         assertEquals(tone.length, message.getBytes());
         assertEquals(List.of(new ReplyStored("m-1", false)), stored);
+    }
+
+    @Test
+    void aReplyWhoseChannelWasRemovedBeforeItsEndIsDroppedWithItsBytes() throws Exception {
+        byte[] tone = TestWav.tone(1);
+        storage.append("m-1", 0, tone);
+        channel.remove(Instant.now());
+
+        storage.end("m-1", tone.length, sha256(tone));
+
+        assertEquals(MessageState.REJECTED, message.getState());
+        assertEquals(MessageRejection.ABORTED, message.getRejection());
+        assertEquals("The channel was removed before the reply ended.", message.getReason());
+        assertFalse(Files.exists(dataDirectory.resolve("messages/hall-1/m-1.part")));
+        assertEquals(List.of(), stored);
     }
 
     @Test
