@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.replycast.persistence.GivenConditions;
 
 /**
  * Writes audit records and reads them back newest first, through an {@link AuditFilter}; a CDI bean in the
@@ -44,24 +43,12 @@ public class AuditRepository {
         return filtered("select count(a)", filter, "", Long.class).getSingleResult();
     }
 
-    // Only the given conditions go into the query: PostgreSQL cannot type a parameter that is only compared to null.
     private <T> TypedQuery<T> filtered(String select, AuditFilter filter, String order, Class<T> type) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder();
-        condition(where, given, "a.terminalId = :terminalId", "terminalId", filter.terminalId());
-        condition(where, given, "a.kind = :kind", "kind", filter.kind());
-        condition(where, given, "a.at >= :from", "from", filter.from());
-        condition(where, given, "a.at < :until", "until", filter.until());
-        TypedQuery<T> query = entityManager.createQuery(select + " from AuditRecord a" + where + order, type);
-        given.forEach(query::setParameter);
-        return query;
-    }
-
-    private static void condition(
-            StringBuilder where, Map<String, Object> given, String clause, String name, Object value) {
-        if (value != null) {
-            where.append(given.isEmpty() ? " where " : " and ").append(clause);
-            given.put(name, value);
-        }
+        return new GivenConditions()
+                .and("a.terminalId = :terminalId", filter.terminalId())
+                .and("a.kind = :kind", filter.kind())
+                .and("a.at >= :from", filter.from())
+                .and("a.at < :until", filter.until())
+                .query(entityManager, select + " from AuditRecord a", order, type);
     }
 }

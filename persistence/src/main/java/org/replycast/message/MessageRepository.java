@@ -5,11 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import org.replycast.persistence.GivenConditions;
 
 /**
  * Finds, stores and removes {@link Message}s: by id, by sender (a terminal's own messages), by channel and
@@ -182,23 +180,13 @@ public class MessageRepository {
         return filtered("select count(m)", filter, "", Long.class).getSingleResult();
     }
 
-    // Only the given conditions go into the query: PostgreSQL cannot type a parameter that is only compared to null.
     private <T> TypedQuery<T> filtered(String select, MessageFilter filter, String order, Class<T> type) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        given.put("m.channelId = :channelId", filter.channelId());
-        given.put("m.state = :state", filter.state());
-        given.put("m.moderation = :moderation", filter.moderation());
-        given.put("m.createdAt >= :since", filter.since());
-        given.put("m.createdAt < :before", filter.before());
-        given.values().removeIf(Objects::isNull);
-        String where = String.join(" and ", given.keySet());
-        TypedQuery<T> query = entityManager.createQuery(
-                select + " from Message m" + (given.isEmpty() ? "" : " where " + where) + order, type);
-        given.forEach((condition, value) -> query.setParameter(parameterOf(condition), value));
-        return query;
-    }
-
-    private static String parameterOf(String condition) {
-        return condition.substring(condition.indexOf(':') + 1);
+        return new GivenConditions()
+                .and("m.channelId = :channelId", filter.channelId())
+                .and("m.state = :state", filter.state())
+                .and("m.moderation = :moderation", filter.moderation())
+                .and("m.createdAt >= :since", filter.since())
+                .and("m.createdAt < :before", filter.before())
+                .query(entityManager, select + " from Message m", order, type);
     }
 }
