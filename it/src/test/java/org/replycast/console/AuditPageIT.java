@@ -42,7 +42,7 @@ class AuditPageIT {
             ConsoleSignIn.as(operator, "operator");
             ConsolePages.open(operator, "channels");
             ConsolePages.fillNewChannel(operator, channelId, "Audited hall");
-            ConsolePages.click(operator, By.id("channel:save"));
+            ConsolePages.submit(operator, By.id("channel:save"));
             ConsolePages.awaitText(
                     operator, ConsolePages.ofChannel(channelId, ":status"), "STOPPED", ConsolePages.REFRESHED);
 
@@ -79,10 +79,7 @@ class AuditPageIT {
                 "document.getElementById('filter:from').value = arguments[0];"
                         + " document.getElementById('filter:until').value = arguments[0];",
                 today);
-        WebElement showing = browser.driver().findElement(By.id("showing"));
-        ConsolePages.click(browser, By.id("filter:apply"));
-        browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(showing));
+        ConsolePages.submit(browser, By.id("filter:apply"));
     }
 
     private static List<String> rowsAbout(Browser browser, String channelId) {

@@ -52,7 +52,7 @@ class CallsPageIT {
             assertTrue(row.contains(channelId) && row.contains(terminal.terminalId()), row);
             browser.screenshot("console-calls");
 
-            ConsolePages.click(browser, ConsolePages.marked("call", callId, ":end"));
+            ConsolePages.submit(browser, ConsolePages.marked("call", callId, ":end"));
 
             assertTrue(ConsolePages.pageMessages(browser).contains("ended"));
             assertTrue(browser.driver()

@@ -3,8 +3,8 @@ package org.replycast.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.replycast.testing.ConsolePages.click;
 import static org.replycast.testing.ConsolePages.ofChannel;
+import static org.replycast.testing.ConsolePages.submit;
 import static org.replycast.testing.ConsolePages.type;
 
 import jakarta.json.JsonObject;
@@ -48,7 +48,7 @@ class ChannelsPageIT {
 
             ConsolePages.fillNewChannel(browser, channelId, "Console hall");
             type(browser, "channel:timeZone", "Mars/Olympus");
-            click(browser, By.id("channel:save"));
+            submit(browser, By.id("channel:save"));
 
             assertTrue(ConsolePages.messageBeside(browser, "channel:timeZone")
                     .contains("timeZone must be a time zone id"));
@@ -58,33 +58,33 @@ class ChannelsPageIT {
                             .statusCode());
 
             type(browser, "channel:timeZone", "Europe/Paris");
-            click(browser, By.id("channel:save"));
+            submit(browser, By.id("channel:save"));
             ConsolePages.awaitText(browser, ofChannel(channelId, ":status"), "STOPPED", ConsolePages.REFRESHED);
             JsonObject created = TestChannels.show(api, channelId);
             assertEquals("Console hall", created.getString("name"));
             assertEquals("Europe/Paris", created.getString("timeZone"));
             assertFalse(created.getBoolean("captureEnabled"));
 
-            click(browser, ofChannel(channelId, ":edit"));
+            submit(browser, ofChannel(channelId, ":edit"));
             browser.waitUpTo(ConsolePages.REFRESHED)
                     .until(ExpectedConditions.attributeToBe(By.id("channel:channelId"), "value", channelId));
             type(browser, "channel:name", "Renamed hall");
             type(browser, "channel:maxConnectedCalls", "0");
-            click(browser, By.id("channel:save"));
+            submit(browser, By.id("channel:save"));
             assertTrue(ConsolePages.messageBeside(browser, "channel:maxConnectedCalls")
                     .contains("maxConnectedCalls must be positive"));
             assertEquals("Console hall", TestChannels.show(api, channelId).getString("name"));
 
             type(browser, "channel:maxConnectedCalls", "5");
             type(browser, "channel:forwardUrl", "https://hooks.example/replies");
-            click(browser, By.id("channel:save"));
+            submit(browser, By.id("channel:save"));
             ConsolePages.awaitText(browser, ofChannel(channelId, ":status"), "STOPPED", ConsolePages.REFRESHED);
             JsonObject edited = TestChannels.show(api, channelId);
             assertEquals("Renamed hall", edited.getString("name"));
             assertEquals(5, edited.getInt("maxConnectedCalls"));
             assertEquals("https://hooks.example/replies", edited.getString("forwardUrl"));
 
-            click(browser, ofChannel(channelId, ":start"));
+            submit(browser, ofChannel(channelId, ":start"));
             ConsolePages.awaitText(browser, ofChannel(channelId, ":status"), "LIVE", TestChannels.GOING_LIVE);
             browser.screenshot("console-channels");
 
@@ -108,11 +108,11 @@ class ChannelsPageIT {
             browser.screenshot("console-dashboard");
 
             ConsolePages.open(browser, "channels");
-            click(browser, ofChannel(channelId, ":stop"));
+            submit(browser, ofChannel(channelId, ":stop"));
             ConsolePages.awaitText(browser, ofChannel(channelId, ":status"), "STOPPED", ConsolePages.REFRESHED);
             assertFalse(TestChannels.show(api, channelId).getBoolean("captureEnabled"));
 
-            click(browser, ofChannel(channelId, ":delete"));
+            submit(browser, ofChannel(channelId, ":delete"));
             assertTrue(browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "console-confirm")
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-question")))
                     .getText()
@@ -131,11 +131,11 @@ class ChannelsPageIT {
             ConsolePages.open(browser, "channels");
 
             ConsolePages.fillNewChannel(browser, "bad id!", "Operator hall");
-            click(browser, By.id("channel:save"));
+            submit(browser, By.id("channel:save"));
             assertTrue(ConsolePages.messageBeside(browser, "channel:channelId").contains("channelId must be"));
 
             type(browser, "channel:channelId", channelId);
-            click(browser, By.id("channel:save"));
+            submit(browser, By.id("channel:save"));
             ConsolePages.awaitText(browser, ofChannel(channelId, ":status"), "STOPPED", ConsolePages.REFRESHED);
             assertTrue(
                     browser.driver()
@@ -143,7 +143,7 @@ class ChannelsPageIT {
                             .isEmpty(),
                     "the admin-only forwarding secret is not offered to an operator");
 
-            click(browser, ofChannel(channelId, ":delete"));
+            submit(browser, ofChannel(channelId, ":delete"));
             confirmRemoval(browser, channelId);
         } finally {
             TestChannels.remove(api, channelId);
@@ -152,7 +152,7 @@ class ChannelsPageIT {
 
     /** Confirms the removal that the page asks about, and sees the channel gone from the page and the API. */
     private void confirmRemoval(Browser browser, String channelId) {
-        click(browser, By.id("confirm:delete"));
+        submit(browser, By.id("confirm:delete"));
         browser.waitUpTo(ConsolePages.REFRESHED)
                 .until(ExpectedConditions.invisibilityOfElementLocated(ofChannel(channelId, ":edit")));
         assertEquals(

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,12 +55,26 @@ class MessagesPageIT {
                 .messageId();
 
         try (Browser browser = new Browser()) {
+            browser.inTimeZone("Asia/Tokyo");
             ConsoleSignIn.as(browser, "moderator");
             openMessages(browser);
             filter(browser, channelId, "WAITING", null);
             assertEquals("1–1 of 1", showing(browser));
             assertTrue(
                     text(browser, "#list\\:messages .title").contains("Greetings <i>from</i> row 3"), "escaped title");
+
+            // The time it was received, in the reader's zone (Tokyo, UTC+9) to the second, UTC as the tooltip.
+            Instant receivedAt = Instant.parse(
+                    ApiClient.object(AdminMessages.show(api, messageId)).getString("createdAt"));
+            WebElement received = browser.driver().findElement(By.cssSelector("#list\\:messages .received time"));
+            assertEquals(receivedAt, Instant.parse(received.getAttribute("datetime")));
+            String tokyoClock =
+                    DateTimeFormatter.ofPattern("HH:mm:ss").format(receivedAt.atZone(ZoneId.of("Asia/Tokyo")));
+            browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "received-localized")
+                    .until(driver -> received.getText().contains(tokyoClock));
+            assertEquals(
+                    DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").format(receivedAt.atZone(ZoneOffset.UTC)),
+                    received.getAttribute("title"));
             browser.screenshot("console-messages");
 
             // The inline player plays the reply through the console's own media path.
@@ -78,12 +95,12 @@ class MessagesPageIT {
             assertEquals(TestMedia.sha256(video), downloaded);
 
             // A rejection without a reason is named beside the field and changes nothing.
-            browser.driver().findElement(By.id("list:messages:0:reject")).click();
+            ConsolePages.submit(browser, By.id("list:messages:0:reject"));
             String error = ConsolePages.messageBeside(browser, "list:messages:0:reason");
             assertEquals("Say why the reply is rejected.", error);
             assertEquals("PENDING", moderationOf(messageId));
 
-            browser.driver().findElement(By.id("list:messages:0:approve")).click();
+            ConsolePages.submit(browser, By.id("list:messages:0:approve"));
             AdminMessages.await(api, messageId, m -> "APPROVED".equals(m.getString("moderation")), "approved");
             assertEquals(
                     "No replies match.", awaitShowing(browser, "No replies match."), "gone from the waiting queue");
@@ -95,9 +112,7 @@ class MessagesPageIT {
                     api.uri("api/v1/display/" + channelId + "/events?key="
                             + URLEncoder.encode(displayKey, StandardCharsets.UTF_8)),
                     "display-" + channelId)) {
-                browser.driver()
-                        .findElement(By.id("list:messages:0:display-now"))
-                        .click();
+                ConsolePages.submit(browser, By.id("list:messages:0:display-now"));
                 EventStream.Event now = display.await(
                         e -> "display-now".equals(e.name()), AdminMessages.PATIENCE, "a display-now event");
                 assertEquals(messageId, now.json().getString("messageId"));
@@ -112,7 +127,7 @@ class MessagesPageIT {
             // Taken back, with a reason.
             filter(browser, channelId, "APPROVED", null);
             browser.driver().findElement(By.id("list:messages:0:reason")).sendKeys("Off topic");
-            browser.driver().findElement(By.id("list:messages:0:reject")).click();
+            ConsolePages.submit(browser, By.id("list:messages:0:reject"));
             JsonObject rejected =
                     AdminMessages.await(api, messageId, m -> "REJECTED".equals(m.getString("moderation")), "rejected");
             assertTrue(rejected.toString().contains("Off topic"), rejected.toString());
@@ -156,9 +171,7 @@ class MessagesPageIT {
         browser.script(
                 "document.getElementById('filters:received-from').value = arguments[0];",
                 receivedFrom == null ? "" : receivedFrom.toString());
-        WebElement before = browser.driver().findElement(By.id("list:showing"));
-        browser.driver().findElement(By.id("filters:apply")).click();
-        browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "filtered").until(ExpectedConditions.stalenessOf(before));
+        ConsolePages.submit(browser, By.id("filters:apply"));
         browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "filtered-page")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("list:showing")));
     }

@@ -45,7 +45,7 @@ class TerminalsPageIT {
 
             ConsolePages.type(browser, "register:terminalId", terminalId);
             ConsolePages.type(browser, "register:displayName", "Hall <b>entrance</b>");
-            browser.driver().findElement(By.id("register:submit")).click();
+            ConsolePages.submit(browser, By.id("register:submit"));
             String secret = revealedSecret(browser);
             browser.screenshot("console-terminal-registered");
 
@@ -73,7 +73,7 @@ class TerminalsPageIT {
             assertEquals(
                     "1–1 of 1",
                     browser.driver().findElement(By.id("list:showing")).getText());
-            browser.driver().findElement(By.id("list:terminals:0:rotate")).click();
+            ConsolePages.submit(browser, By.id("list:terminals:0:rotate"));
             String rotated = revealedSecret(browser);
             assertNotEquals(secret, rotated);
             assertEquals(
@@ -84,7 +84,7 @@ class TerminalsPageIT {
                             .statusCode());
 
             search(browser, terminalId);
-            browser.driver().findElement(By.id("list:terminals:0:disable")).click();
+            ConsolePages.submit(browser, By.id("list:terminals:0:disable"));
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "enable-button")
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("list:terminals:0:enable")));
             assertFalse(TestTerminals.show(api, terminalId).getBoolean("enabled"));
@@ -106,12 +106,12 @@ class TerminalsPageIT {
             ConsoleSignIn.as(browser, "admin");
             openTerminals(browser);
             search(browser, terminal.terminalId());
-            browser.driver().findElement(By.id("list:terminals:0:edit")).click();
+            ConsolePages.submit(browser, By.id("list:terminals:0:edit"));
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "edit-form")
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("edit:schedule")));
 
             ConsolePages.type(browser, "edit:schedule", "SOMEDAY 14:00-17:00");
-            browser.driver().findElement(By.id("edit:save")).click();
+            ConsolePages.submit(browser, By.id("edit:save"));
             String error = ConsolePages.messageBeside(browser, "edit:schedule");
             assertTrue(error.contains("schedule line 1"), error);
             assertEquals(
@@ -123,7 +123,7 @@ class TerminalsPageIT {
 
             ConsolePages.type(browser, "edit:schedule", "SUNDAY 14:00-17:00\n2026-12-01..2026-12-31");
             ConsolePages.type(browser, "edit:autoAnswerSeconds", "3");
-            browser.driver().findElement(By.id("edit:save")).click();
+            ConsolePages.submit(browser, By.id("edit:save"));
             browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "saved")
                     .until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit:save")));
             var shown = TestTerminals.show(api, terminal.terminalId());
@@ -182,7 +182,7 @@ class TerminalsPageIT {
             openTerminals(browser);
             ConsolePages.type(browser, "register:terminalId", "bad id!");
             ConsolePages.type(browser, "register:displayName", name);
-            browser.driver().findElement(By.id("register:submit")).click();
+            ConsolePages.submit(browser, By.id("register:submit"));
 
             String error = ConsolePages.messageBeside(browser, "register:terminalId");
             assertTrue(error.contains("must be 1 to 64"), error);

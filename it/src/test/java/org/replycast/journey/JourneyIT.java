@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.replycast.testing.ApiClient;
@@ -125,7 +124,7 @@ class JourneyIT {
         ConsolePages.open(admin, "terminals");
         ConsolePages.type(admin, "register:terminalId", terminalId);
         ConsolePages.type(admin, "register:displayName", displayName);
-        ConsolePages.click(admin, By.id("register:submit"));
+        ConsolePages.submit(admin, By.id("register:submit"));
         String secret = admin.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "journey-secret-" + terminalId)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("revealed-secret")))
                 .getText();
@@ -135,11 +134,11 @@ class JourneyIT {
     /** Creates the channel on the Channels page, capturing the test picture with manual moderation, and waits for LIVE. */
     private void createLiveChannel(Browser admin) {
         ConsolePages.open(admin, "channels");
-        ConsolePages.click(admin, By.id("list:new"));
+        ConsolePages.submit(admin, By.id("list:new"));
         ConsolePages.type(admin, "channel:channelId", channelId);
         ConsolePages.type(admin, "channel:name", "Wedding hall");
         new Select(admin.driver().findElement(By.id("channel:moderation"))).selectByValue("MANUAL");
-        ConsolePages.click(admin, By.id("channel:save"));
+        ConsolePages.submit(admin, By.id("channel:save"));
         ConsolePages.awaitText(
                 admin,
                 ConsolePages.ofChannel(channelId, ":status"),
@@ -151,15 +150,11 @@ class JourneyIT {
     private void approve(Browser moderator, String messageId) {
         ConsolePages.open(moderator, "messages");
         new Select(moderator.driver().findElement(By.id("filters:channel"))).selectByValue(channelId);
-        WebElement filter = moderator.driver().findElement(By.id("filters:apply"));
-        filter.click();
-        moderator
-                .waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "journey-filtered")
-                .until(ExpectedConditions.stalenessOf(filter));
+        ConsolePages.submit(moderator, By.id("filters:apply"));
         By approve = By.xpath("//tr[.//*[contains(@class,'message-id') and normalize-space()='" + messageId
                 + "']]//input[@value='Approve']");
         moderator.screenshot("journey-4-console-messages");
-        ConsolePages.click(moderator, approve);
+        ConsolePages.submit(moderator, approve);
         moderator
                 .waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "journey-approved")
                 .until(ExpectedConditions.invisibilityOfElementLocated(approve));

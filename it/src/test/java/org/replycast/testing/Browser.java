@@ -96,6 +96,11 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
     }
 
+    /** Makes the pages of this browser see the given time zone (such as {@code Asia/Tokyo}) as the device's own. */
+    public void inTimeZone(String zoneId) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
+    }
+
     /** Runs the script in the page and returns its result, as {@code return ...} gives it. */
     public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

@@ -3,6 +3,7 @@ package org.replycast.testing;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -41,15 +42,26 @@ public final class ConsolePages {
         return marked("channel", channelId, idEnd);
     }
 
-    public static void click(Browser browser, By what) {
-        browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "console-click")
-                .until(ExpectedConditions.elementToBeClickable(what))
-                .click();
+    /**
+     * Clicks a button that posts the whole page (every console button but the pagers' and the search's) and
+     * waits for the page that answers. The old page is marked
+     * and the wait is for a complete document without the mark: waiting for an old element to go stale races
+     * with Chromium tearing the old document down, which it may report as an unknown error instead.
+     */
+    public static void submit(Browser browser, By button) {
+        WebElement clickable = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "console-clickable")
+                .until(ExpectedConditions.elementToBeClickable(button));
+        browser.script("document.documentElement.dataset.replycastSubmitted = 'yes';");
+        clickable.click();
+        browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "console-submit")
+                .ignoring(WebDriverException.class) // a script run while the page changes may fail; asked again
+                .until(driver -> (Boolean) browser.script("return document.readyState === 'complete'"
+                        + " && !('replycastSubmitted' in document.documentElement.dataset);"));
     }
 
     /** Opens the Channels page's form for a new channel and fills its id and name, capture off (no ffmpeg). */
     public static void fillNewChannel(Browser browser, String channelId, String name) {
-        click(browser, By.id("list:new"));
+        submit(browser, By.id("list:new"));
         type(browser, "channel:channelId", channelId);
         type(browser, "channel:name", name);
         browser.driver().findElement(By.id("channel:captureEnabled")).click();

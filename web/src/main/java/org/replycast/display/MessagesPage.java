@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,6 @@ import org.replycast.problem.ProblemException;
 public class MessagesPage implements Serializable {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter RECEIVED =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The states the queue can be narrowed to, each a pair of the message's state and its moderation. */
     public enum Shown {
@@ -71,7 +68,7 @@ public class MessagesPage implements Serializable {
             MessageState state,
             ModerationState moderation,
             String moderationReason,
-            String receivedAt,
+            Instant receivedAt,
             boolean hasThumbnail)
             implements Serializable {
 
@@ -192,7 +189,7 @@ public class MessagesPage implements Serializable {
                 message.getState(),
                 message.getModeration(),
                 message.getModerationReason(),
-                RECEIVED.format(message.getCreatedAt()),
+                message.getCreatedAt(),
                 message.hasDisplayCopy());
     }
 
