@@ -36,7 +36,8 @@ Options (passed to the load generator):
 
 Settings (environment, as for ./replycast run): REPLYCAST_HTTP_PORT (8080), REPLYCAST_MANAGEMENT_PORT (9990),
 REPLYCAST_KEYCLOAK_PORT (8180), REPLYCAST_DATA_DIR (./data), REPLYCAST_SERVER_PID (WildFly's process, for
-its heap; found by its HTTP port unless set). Results and how to read them: docs/benchmarks.md.
+its heap; found by its HTTP port unless set), REPLYCAST_DB_DRIVER (h2; set it as the server was started, so that
+the report names the database). Results and how to read them: docs/benchmarks.md.
 EOF
 }
 

@@ -81,8 +81,8 @@ run_and_report() {
   set +e
   {
     printf '## %s: run of %s UTC\n\n' "$title" "$(date -u '+%Y-%m-%d %H:%M')"
-    printf -- '- Command: `bench/%s.sh%s` against `./replycast run` (H2, embedded defaults), commit %s\n' \
-      "$BENCH" "${BENCH_ARGS:+ $BENCH_ARGS}" "$commit"
+    printf -- '- Command: `bench/%s.sh%s` against `./replycast run` (database %s, otherwise embedded defaults), commit %s\n' \
+      "$BENCH" "${BENCH_ARGS:+ $BENCH_ARGS}" "${REPLYCAST_DB_DRIVER:-h2}" "$commit"
     printf -- '- Machine: %s cores (%s), %s; %s; load average before the run: %s\n\n' \
       "$(nproc)" "$cpu_model" "$memory" "$java_version" "$(cut -d' ' -f1-3 /proc/loadavg)"
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTIONS holds several options
