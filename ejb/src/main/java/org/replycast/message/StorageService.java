@@ -145,8 +145,10 @@ public class StorageService {
             message.moveBytes(stored);
         }
         message.store(length, digest, duration.toMillis(), Instant.now());
-        storedReplies.fire(new ReplyStored(messageId, !probed.videoCodecs().isEmpty()));
+        // The announcement first: observers after success run in the order fired, and the sender waits for
+        // this one, while the display copy's job can be sent after it.
         changes.fire(MessageChanged.of(message));
+        storedReplies.fire(new ReplyStored(messageId, !probed.videoCodecs().isEmpty()));
         LOG.info(() -> "message " + messageId + " stored: " + length + " bytes, " + probed.container() + " "
                 + probed.videoCodecs() + probed.audioCodecs() + ", " + duration.toMillis() + " ms");
     }

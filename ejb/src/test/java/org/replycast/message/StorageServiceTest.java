@@ -42,6 +42,7 @@ class StorageServiceTest {
     private final Map<String, Message> rows = new HashMap<>();
     private final List<MessageChanged> announced = new ArrayList<>();
     private final List<ReplyStored> stored = new ArrayList<>();
+    private final List<Object> firedInOrder = new ArrayList<>();
     private final StorageService storage = new StorageService();
     private Message message;
     private Channel channel;
@@ -70,8 +71,8 @@ class StorageServiceTest {
                 return dataDirectory.resolve(place);
             }
         };
-        storage.changes = new RecordingEvent<>(announced);
-        storage.storedReplies = new RecordingEvent<>(stored);
+        storage.changes = new RecordingEvent<>(announced, firedInOrder);
+        storage.storedReplies = new RecordingEvent<>(stored, firedInOrder);
         message = new Message("m-1", "call-1", "hall-1", "T-1", "video/webm", null, Instant.now());
         message.receive(storage.files.partOf("hall-1", "m-1"), "session-1", null);
         rows.put("m-1", message);
@@ -149,6 +150,20 @@ class StorageServiceTest {
         assertEquals("messages/hall-1/m-1.media", message.getMediaPath());
         assertEquals(tone.length, message.getBytes());
         assertEquals(List.of(new ReplyStored("m-1", false)), stored);
+    }
+
+    @Test
+    void aStoredReplyIsAnnouncedBeforeItsMediaJobIsAskedFor() throws Exception {
+        byte[] tone = TestWav.tone(1);
+        storage.append("m-1", 0, tone);
+        firedInOrder.clear();
+
+        storage.end("m-1", tone.length, sha256(tone));
+
+        // Observers after success run in this order; the sender waits for the announcement, not for the job.
+        assertEquals(
+                List.of(MessageChanged.class, ReplyStored.class),
+                firedInOrder.stream().map(Object::getClass).toList());
     }
 
     @Test
@@ -254,14 +269,17 @@ class StorageServiceTest {
     /** Records what the service fires. */
     private static final class RecordingEvent<T> implements Event<T> {
         private final List<T> fired;
+        private final List<Object> firedInOrder;
 
-        RecordingEvent(List<T> fired) {
+        RecordingEvent(List<T> fired, List<Object> firedInOrder) {
             this.fired = fired;
+            this.firedInOrder = firedInOrder;
         }
 
         @Override
         public void fire(T event) {
             fired.add(event);
+            firedInOrder.add(event);
         }
 
         @Override
