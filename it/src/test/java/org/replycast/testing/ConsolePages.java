@@ -44,9 +44,8 @@ public final class ConsolePages {
 
     /**
      * Clicks a button that posts the whole page (every console button but the pagers' and the search's) and
-     * waits for the page that answers. The old page is marked
-     * and the wait is for a complete document without the mark: waiting for an old element to go stale races
-     * with Chromium tearing the old document down, which it may report as an unknown error instead.
+     * waits for the page that answers: a complete document without the mark put on the old one. Waiting for an
+     * old element to go stale raced with Chromium tearing the old document down, reported as an unknown error.
      */
     public static void submit(Browser browser, By button) {
         WebElement clickable = browser.waitUpTo(ConsoleSignIn.PAGE_TIMEOUT, "console-clickable")

@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
 @FacesConverter(forClass = Instant.class)
 public class ConsoleTimeConverter implements Converter<Instant> {
 
-    static final DateTimeFormatter FORMAT =
+    private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Override
