@@ -40,11 +40,17 @@ final class PacedUploads {
     /**
      * One upload's result.
      *
+     * @param startToStartedNanos from sending the start signal to the receiver's answer, all senders at once
      * @param endToDurableNanos from sending the end signal to the receiver's answer
      * @param worstLatenessNanos how late the sender sent its most delayed segment (a late client, not server)
      * @param failure why it failed, or null
      */
-    record Result(long endToDurableNanos, long worstLatenessNanos, Outcome outcome, String failure) {
+    record Result(
+            long startToStartedNanos,
+            long endToDurableNanos,
+            long worstLatenessNanos,
+            Outcome outcome,
+            String failure) {
 
         boolean succeeded() {
             return failure == null;
@@ -70,14 +76,17 @@ final class PacedUploads {
                 int index = i;
                 running.add(threads.submit(() -> {
                     try (Upload upload = uploads.apply(index)) {
+                        long starting = System.nanoTime();
                         upload.start();
+                        long startToStarted = System.nanoTime() - starting;
                         ready.countDown();
                         ready.await();
                         firstSegmentDue.compareAndSet(0, System.nanoTime() + interval.toNanos());
-                        return sendAll(upload, recording, interval, firstSegmentDue.get() + index * spread);
+                        return sendAll(
+                                upload, recording, interval, firstSegmentDue.get() + index * spread, startToStarted);
                     } catch (Exception e) {
                         ready.countDown();
-                        return new Result(0, 0, null, e.toString());
+                        return new Result(0, 0, 0, null, e.toString());
                     }
                 }));
             }
@@ -96,7 +105,8 @@ final class PacedUploads {
         }
     }
 
-    private static Result sendAll(Upload upload, Recording recording, Duration interval, long firstDue)
+    private static Result sendAll(
+            Upload upload, Recording recording, Duration interval, long firstDue, long startToStarted)
             throws Exception {
         long worstLateness = 0;
         List<ByteBuffer> segments = recording.segments();
@@ -117,6 +127,6 @@ final class PacedUploads {
                         && outcome.sha256().equals(recording.sha256())
                 ? null
                 : "the receiver reported " + outcome + " for " + recording.length() + " bytes " + recording.sha256();
-        return new Result(endToDurable, worstLateness, outcome, failure);
+        return new Result(startToStarted, endToDurable, worstLateness, outcome, failure);
     }
 }
