@@ -145,8 +145,8 @@ public class StorageService {
             message.moveBytes(stored);
         }
         message.store(length, digest, duration.toMillis(), Instant.now());
-        // The announcement first: observers after success run in the order fired, and the sender waits for
-        // this one, while the display copy's job can be sent after it.
+        // The announcement first: the sender waits for it, not for the display copy's job. Observers after success
+        // join the transaction in the order fired; that Narayana then calls them in that order is not tested here.
         changes.fire(MessageChanged.of(message));
         storedReplies.fire(new ReplyStored(messageId, !probed.videoCodecs().isEmpty()));
         LOG.info(() -> "message " + messageId + " stored: " + length + " bytes, " + probed.container() + " "

@@ -160,7 +160,7 @@ class StorageServiceTest {
 
         storage.end("m-1", tone.length, sha256(tone));
 
-        // Observers after success run in this order; the sender waits for the announcement, not for the job.
+        // The order of firing is the order in which observers after success register; the sender waits for the first.
         assertEquals(
                 List.of(MessageChanged.class, ReplyStored.class),
                 firedInOrder.stream().map(Object::getClass).toList());
